@@ -1,0 +1,126 @@
+package com.channelrouter.customer;
+
+import com.channelrouter.domain.Codes;
+import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.web.FieldProblem;
+import com.channelrouter.web.InvalidRequestException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads customers for a bulk load (JSON array or CSV with a header row), checks every row, and either
+ * accepts them all or reports every bad row: a load never stores half a file.
+ */
+final class CustomerImport {
+
+    static final int MAX_ROWS = 100_000;
+    static final List<String> CSV_COLUMNS = List.of("id", "name", "customerClass", "accountManagerId");
+
+    /** One customer as a client sends it. */
+    record CustomerRow(String id, String name, String customerClass, String accountManagerId) {
+    }
+
+    private CustomerImport() {
+    }
+
+    static List<Customer> fromRows(List<CustomerRow> rows, Instant now) {
+        if (rows == null || rows.isEmpty()) {
+            throw InvalidRequestException.of("body", "must be a non-empty array of customers");
+        }
+        checkSize(rows.size());
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            customers.add(check(rows.get(i), "[" + i + "].", problems, now));
+        }
+        return accepted(customers, problems);
+    }
+
+    static List<Customer> fromCsv(Reader csv, Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Customer> customers = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            List<String> header = parser.getHeaderNames();
+            for (String column : header) {
+                if (!CSV_COLUMNS.contains(column)) {
+                    problems.add(new FieldProblem("header", "unknown column \"" + column + "\"; the columns are " + CSV_COLUMNS));
+                }
+            }
+            if (!header.containsAll(Set.of("id", "customerClass"))) {
+                problems.add(new FieldProblem("header", "needs at least the columns id and customerClass"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException(problems);
+            }
+            for (CSVRecord record : parser) {
+                checkSize(customers.size() + 1);
+                CustomerRow row = new CustomerRow(get(record, "id"), get(record, "name"), get(record, "customerClass"),
+                        get(record, "accountManagerId"));
+                customers.add(check(row, "line " + parser.getCurrentLineNumber() + ": ", problems, now));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw InvalidRequestException.of("body", "is not valid CSV: " + e.getMessage());
+        }
+        if (customers.isEmpty() && problems.isEmpty()) {
+            throw InvalidRequestException.of("body", "has no customer rows");
+        }
+        return accepted(customers, problems);
+    }
+
+    private static String get(CSVRecord record, String column) {
+        if (!record.isMapped(column) || !record.isSet(column)) {
+            return null;
+        }
+        String value = record.get(column);
+        return value.isEmpty() ? null : value;
+    }
+
+    private static void checkSize(int rows) {
+        if (rows > MAX_ROWS) {
+            throw InvalidRequestException.of("body", "has more than " + MAX_ROWS + " customers; split the load");
+        }
+    }
+
+    private static Customer check(CustomerRow row, String at, List<FieldProblem> problems, Instant now) {
+        if (row == null) {
+            problems.add(new FieldProblem(at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a customer object"));
+            return null;
+        }
+        if (row.id() == null || row.id().isBlank()) {
+            problems.add(new FieldProblem(at + "id", "is required"));
+        } else if (row.id().length() > 64) {
+            problems.add(new FieldProblem(at + "id", "must be at most 64 characters"));
+        }
+        CustomerClass customerClass = Codes.parse(CustomerClass.class, row.customerClass()).orElse(null);
+        if (customerClass == null) {
+            problems.add(new FieldProblem(at + "customerClass", "must be one of " + Codes.names(CustomerClass.class)));
+        }
+        if (row.name() != null && row.name().length() > 200) {
+            problems.add(new FieldProblem(at + "name", "must be at most 200 characters"));
+        }
+        if (row.accountManagerId() != null && row.accountManagerId().length() > 64) {
+            problems.add(new FieldProblem(at + "accountManagerId", "must be at most 64 characters"));
+        }
+        String accountManager = row.accountManagerId() == null || row.accountManagerId().isBlank() ? null : row.accountManagerId().strip();
+        return new Customer(row.id() == null ? null : row.id().strip(), row.name(), customerClass, accountManager, now);
+    }
+
+    private static List<Customer> accepted(List<Customer> customers, List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.size() > 100 ? problems.subList(0, 100) : problems);
+        }
+        return customers;
+    }
+}

@@ -1,0 +1,50 @@
+package com.channelrouter.engine;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One tested column of a row: the fact field must hold one of {@code values}. Values are typed (enum
+ * constants, booleans, catalogue codes), checked here, so a condition can only ever render as a
+ * constraint over known tokens.
+ */
+public record Condition(FactField field, Set<Object> values) {
+
+    /** Product codes are data, not enums; this shape is all they may take. */
+    public static final Pattern PRODUCT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    public Condition {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(field + ": a condition needs at least one value");
+        }
+        for (Object value : values) {
+            if (!field.valueType().isInstance(value)) {
+                throw new IllegalArgumentException(field + ": " + value + " is not a " + field.valueType().getSimpleName());
+            }
+            if (value instanceof String code && !PRODUCT_CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException(field + ": " + code + " is not a well-formed product code");
+            }
+        }
+        values = Set.copyOf(new LinkedHashSet<>(values));
+    }
+
+    public static Condition of(FactField field, Collection<?> values) {
+        return new Condition(field, new LinkedHashSet<>(values));
+    }
+
+    public boolean accepts(Object value) {
+        return values.contains(value);
+    }
+
+    /** "Customer class = A, B" in the words of the sheet. */
+    public String describe() {
+        String shown = values.stream()
+                .sorted((a, b) -> a instanceof Enum<?> x && b instanceof Enum<?> y
+                        ? Integer.compare(x.ordinal(), y.ordinal()) : String.valueOf(a).compareTo(String.valueOf(b)))
+                .map(v -> v instanceof Boolean flag ? (flag ? "yes" : "no") : String.valueOf(v))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return field.label() + " = " + shown;
+    }
+}

@@ -1,0 +1,67 @@
+package com.channelrouter.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule template from {@code rules/} with {@code ${name}} placeholders. Every value must match the
+ * shape its placeholder allows; anything else is a programming error and fails loudly, so no text can
+ * smuggle code into a rule even if a sheet parser let it through.
+ */
+final class DrlTemplate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
+
+    /** Allowed shapes: no quotes in names, no statement or comment characters anywhere. */
+    private static final Map<String, Pattern> SHAPES = Map.of(
+            "version", Pattern.compile("[A-Za-z0-9._-]{1,64}"),
+            "location", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
+            "ruleName", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
+            "salience", Pattern.compile("-?[0-9]{1,9}"),
+            "index", Pattern.compile("[0-9]{1,9}"),
+            "constraints", Pattern.compile("[A-Za-z0-9_ ,.()=\"]*"));
+
+    private final String name;
+    private final String text;
+
+    private DrlTemplate(String name, String text) {
+        this.name = name;
+        this.text = text;
+    }
+
+    static DrlTemplate load(String name) {
+        String path = "rules/" + name;
+        try (InputStream in = DrlTemplate.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("rule template missing from the classpath: " + path);
+            }
+            return new DrlTemplate(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule template " + path, e);
+        }
+    }
+
+    String render(Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 128);
+        while (m.find()) {
+            String key = m.group(1);
+            String value = values.get(key);
+            Pattern shape = SHAPES.get(key);
+            if (value == null || shape == null) {
+                throw new IllegalArgumentException(name + ": no value or no allowed shape for ${" + key + "}");
+            }
+            if (!shape.matcher(value).matches()) {
+                throw new IllegalArgumentException(name + ": value for ${" + key + "} has a forbidden shape: " + value);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package com.channelrouter.engine;
+
+import java.util.BitSet;
+
+/**
+ * What the rules of one evaluation reported, by row index. Drools' consequences call it (it is the
+ * {@code matches} global of the generated rules); the rules only ever pass integers.
+ */
+public final class RuleMatches {
+
+    private int routingRow = -1;
+    private int slaRow = -1;
+    private final BitSet assistRows = new BitSet();
+
+    public void routingRow(int index) {
+        routingRow = index;
+    }
+
+    public void slaRow(int index) {
+        slaRow = index;
+    }
+
+    public void assistApplies(int index) {
+        assistRows.set(index);
+    }
+
+    int routingRow() {
+        return routingRow;
+    }
+
+    int slaRow() {
+        return slaRow;
+    }
+
+    boolean assistAppliesTo(int routingRowIndex) {
+        return assistRows.get(routingRowIndex);
+    }
+}

@@ -1,0 +1,111 @@
+package com.channelrouter.routing;
+
+import com.channelrouter.domain.SlaClock;
+import com.channelrouter.engine.Condition;
+import com.channelrouter.engine.RoutingRow;
+import com.channelrouter.engine.RowLocation;
+import com.channelrouter.engine.SlaRow;
+import com.channelrouter.sla.BusinessCalendar;
+import com.channelrouter.sla.Deadlines;
+import com.channelrouter.tables.Product;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the human-readable explanation of a decision: the customer facts and where they came from,
+ * the rows that matched and why, and how the deadlines were counted. Everything it says is read off
+ * the typed rows, so it cannot drift from what the rules did.
+ */
+final class Explanation {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+
+    private Explanation() {
+    }
+
+    static List<String> lines(RoutingItem item, CustomerProfile customer, Product product, RoutingRow routing,
+                              boolean assistApplies, SlaRow sla, Deadlines deadlines, BusinessCalendar calendar,
+                              String version) {
+        List<String> lines = new ArrayList<>();
+        lines.add(customerLine(item, customer));
+        if (product != null) {
+            lines.add("Product " + product.code() + (product.name() == null ? "" : " (" + product.name() + ")") + ": category "
+                    + product.category() + ", " + (product.openedOnline() ? "can be opened online." : "not opened online."));
+        }
+        lines.add("Routing: " + matched(routing.ruleId(), routing.location(), routing.conditions(), item.itemType().name()));
+        lines.add(ownerLine(routing, assistApplies));
+        lines.add("SLA: " + matched(sla.ruleId(), sla.location(), sla.conditions(), "item") + " " + termsLine(sla, routing, calendar));
+        if (!deadlines.clockStartsAt().equals(item.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+            lines.add("Arrived " + local(item.occurredAt(), calendar) + ", outside business hours: the clock starts "
+                    + local(deadlines.clockStartsAt(), calendar) + ".");
+        }
+        lines.add("Due (" + calendar.zone().getId() + "): response " + local(deadlines.responseDueAt(), calendar)
+                + ", resolve " + local(deadlines.resolveDueAt(), calendar)
+                + (deadlines.dispatchDueAt() == null ? "" : ", dispatch " + local(deadlines.dispatchDueAt(), calendar)) + ".");
+        lines.add("Decided by decision-table version " + version + ".");
+        return lines;
+    }
+
+    private static String customerLine(RoutingItem item, CustomerProfile customer) {
+        String tag = customer.accountManagerTagged()
+                ? "account-manager tag yes (" + customer.accountManagerId() + ", " + origin(customer.tagOrigin()) + ")"
+                : "no account-manager tag (" + origin(customer.tagOrigin()) + ")";
+        String line = item.itemType() + " from " + item.sourceChannel() + " for customer " + customer.customerId() + ": class "
+                + customer.customerClass() + " (" + origin(customer.classOrigin()) + "), " + tag + ".";
+        return customer.registryUnavailable()
+                ? line + " The customer registry could not be reached, so only the request's fields were used."
+                : line;
+    }
+
+    private static String origin(CustomerProfile.Origin origin) {
+        return switch (origin) {
+            case REQUEST -> "from the request";
+            case REGISTRY -> "from the customer registry";
+            case DEFAULT -> "not in the request or the registry";
+        };
+    }
+
+    private static String matched(String ruleId, RowLocation location, List<Condition> conditions, String what) {
+        String where = "row " + ruleId + " of sheet " + location.sheet() + " (" + location.workbook() + ", Excel row "
+                + location.excelRow() + ") is the first that matches";
+        return conditions.isEmpty() ? where + ": it applies to every " + what + "."
+                : where + ": " + conditions.stream().map(Condition::describe).collect(Collectors.joining("; ")) + ".";
+    }
+
+    private static String ownerLine(RoutingRow row, boolean assistApplies) {
+        StringBuilder line = new StringBuilder("Owner: ").append(row.ownerChannel()).append('.');
+        if (row.secondTransfer()) {
+            line.append(" Second transfer: the owner re-dispatches it by hand");
+            line.append(row.targetChannel() == null ? "." : "; the tables suggest " + row.targetChannel() + ".");
+        }
+        if (!row.assistChannels().isEmpty()) {
+            String channels = row.assistChannels().stream().map(Enum::name).collect(Collectors.joining(", "));
+            if (assistApplies) {
+                line.append(" Assisted by ").append(channels).append('.');
+            } else {
+                line.append(" The row's assist channels (").append(channels).append(") do not join: they assist only when ")
+                        .append(row.assistConditions().stream().map(Condition::describe).collect(Collectors.joining("; ")))
+                        .append('.');
+            }
+        }
+        return line.toString();
+    }
+
+    private static String termsLine(SlaRow sla, RoutingRow routing, BusinessCalendar calendar) {
+        String clock = sla.terms().clock() == SlaClock.BUSINESS_HOURS
+                ? "on business hours (" + calendar.describeHours() + ", minus holidays)"
+                : "round the clock";
+        return "Respond within " + sla.terms().responseMinutes() + " min, resolve within " + sla.terms().resolveMinutes() + " min"
+                + (routing.secondTransfer() ? ", dispatch within " + sla.terms().dispatchMinutes() + " min" : "")
+                + ", " + clock + ".";
+    }
+
+    private static String local(Instant instant, BusinessCalendar calendar) {
+        return LOCAL.format(instant.atZone(calendar.zone()));
+    }
+}

@@ -1,0 +1,53 @@
+package com.channelrouter.routing;
+
+import com.channelrouter.domain.Channel;
+import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.SlaClock;
+import com.channelrouter.domain.SourceChannel;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the decision tables decided for one item, with the rows that decided, the version they belong
+ * to and a human explanation. Returned to the caller and stored whole with the work item.
+ *
+ * @param workItemId set when the item was stored (absent from /evaluate answers)
+ */
+public record RoutingDecision(
+        String decisionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String workItemId,
+        ItemType itemType,
+        String customerId,
+        CustomerClass customerClass,
+        boolean accountManagerTagged,
+        SourceChannel sourceChannel,
+        Channel ownerChannel,
+        boolean secondTransfer,
+        Channel targetChannel,
+        List<Channel> assistChannels,
+        String routingRule,
+        Sla sla,
+        String tableVersion,
+        Instant occurredAt,
+        Instant decidedAt,
+        List<MatchedRow> matchedRows,
+        List<String> explanation) {
+
+    /** The service levels of the item and its deadlines, as UTC instants to the second. */
+    public record Sla(String rule, SlaClock clock, int responseMinutes, int resolveMinutes, Integer dispatchMinutes,
+                      Instant clockStartsAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt) {
+    }
+
+    /** A table row that took part in the decision, located the way a business owner finds it. */
+    public record MatchedRow(String table, String rule, String workbook, String sheet, int row) {
+    }
+
+    RoutingDecision withWorkItemId(String id) {
+        return new RoutingDecision(decisionId, id, itemType, customerId, customerClass, accountManagerTagged, sourceChannel,
+                ownerChannel, secondTransfer, targetChannel, assistChannels, routingRule, sla, tableVersion, occurredAt,
+                decidedAt, matchedRows, explanation);
+    }
+}

@@ -1,0 +1,53 @@
+package com.channelrouter.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Authenticates a request by its X-API-Key header. A known key makes the request its client's; an
+ * unknown key is refused at once (401); no key leaves the request anonymous for the rules to judge.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+
+    private final ApiClients clients;
+    private final ProblemResponses problems;
+
+    ApiKeyAuthenticationFilter(ApiClients clients, ProblemResponses problems) {
+        this.clients = clients;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiClient> client = clients.authenticate(key);
+        if (client.isEmpty()) {
+            problems.unauthenticated(request, response, "The API key in X-API-Key is not known.");
+            return;
+        }
+        var authorities = client.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(client.get(), null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

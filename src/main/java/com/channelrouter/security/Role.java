@@ -1,0 +1,4 @@
+package com.channelrouter.security;
+
+/** What a client may do; see the contract's roles. */
+public enum Role { ROUTER, CHANNEL, DISPATCHER, TABLE_OWNER, QA, ADMIN }

@@ -1,0 +1,49 @@
+package com.channelrouter.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deny by default: every call needs a known API key except health and the API docs; each endpoint
+ * names the roles it accepts. Object-level checks (which channel may see which item) live with the
+ * features themselves.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    ApiClients apiClients(SecurityProperties properties) {
+        return new ApiClients(properties);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routings").hasRole(Role.ROUTER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routings/evaluate").hasAnyRole(Role.ROUTER.name(), Role.QA.name())
+                        .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .build();
+    }
+}

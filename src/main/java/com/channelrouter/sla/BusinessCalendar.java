@@ -1,0 +1,112 @@
+package com.channelrouter.sla;
+
+import com.channelrouter.domain.SlaClock;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Working days and opening hours in one zone, with public holidays and make-up working days (调休),
+ * as business owners keep them in the calendar workbook; counts SLA minutes on either clock.
+ */
+public final class BusinessCalendar {
+
+    /** Enough for a year of SLA minutes even on a calendar with few working days; a guard, not a rule. */
+    private static final int MAX_DAYS_SEARCHED = 20 * 366;
+
+    private final ZoneId zone;
+    private final LocalTime opensAt;
+    private final LocalTime closesAt;
+    private final Set<DayOfWeek> workingWeekdays;
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> makeUpWorkdays;
+
+    public BusinessCalendar(ZoneId zone, LocalTime opensAt, LocalTime closesAt, Set<DayOfWeek> workingWeekdays,
+                            Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+        this.zone = Objects.requireNonNull(zone);
+        this.opensAt = Objects.requireNonNull(opensAt);
+        this.closesAt = Objects.requireNonNull(closesAt);
+        if (!opensAt.isBefore(closesAt)) {
+            throw new IllegalArgumentException("opening time " + opensAt + " must be before closing time " + closesAt);
+        }
+        if (workingWeekdays.isEmpty()) {
+            throw new IllegalArgumentException("a business calendar needs at least one working weekday");
+        }
+        this.workingWeekdays = Set.copyOf(workingWeekdays);
+        this.holidays = Set.copyOf(holidays);
+        this.makeUpWorkdays = Set.copyOf(makeUpWorkdays);
+    }
+
+    /** Monday to Friday, 09:00-18:00 in Asia/Shanghai, no holidays: the policy's default hours. */
+    public static BusinessCalendar weekdaysNineToSix() {
+        return new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        if (makeUpWorkdays.contains(date)) {
+            return true;
+        }
+        return !holidays.contains(date) && workingWeekdays.contains(date.getDayOfWeek());
+    }
+
+    /** When an item arriving at {@code arrival} starts its clock: the arrival itself, or the next opening. */
+    public Instant clockStart(Instant arrival, SlaClock clock) {
+        return dueAfter(arrival, 0, clock);
+    }
+
+    /**
+     * The instant {@code minutes} after {@code start} on the given clock. On business hours only minutes
+     * inside opening hours of working days count; a deadline that lands exactly on closing time stays there.
+     */
+    public Instant dueAfter(Instant start, long minutes, SlaClock clock) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("minutes must not be negative: " + minutes);
+        }
+        if (clock == SlaClock.ROUND_THE_CLOCK) {
+            return start.plus(Duration.ofMinutes(minutes));
+        }
+        ZonedDateTime local = start.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        LocalTime time = local.toLocalTime();
+        long remainingSeconds = minutes * 60;
+        for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
+            if (isWorkingDay(day)) {
+                LocalTime from = time.isBefore(opensAt) ? opensAt : time;
+                if (from.isBefore(closesAt)) {
+                    long openSeconds = Duration.between(from, closesAt).toSeconds();
+                    if (remainingSeconds <= openSeconds) {
+                        return ZonedDateTime.of(day, from.plusSeconds(remainingSeconds), zone).toInstant();
+                    }
+                    remainingSeconds -= openSeconds;
+                }
+            }
+            day = day.plusDays(1);
+            time = LocalTime.MIDNIGHT;
+        }
+        throw new IllegalStateException("no working time found within " + MAX_DAYS_SEARCHED + " days of " + start);
+    }
+
+    /** For explanations: "MON-FRI 09:00-18:00 Asia/Shanghai". */
+    public String describeHours() {
+        String days = workingWeekdays.stream().sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .collect(Collectors.joining(" "));
+        return days + " " + opensAt + "-" + closesAt + " " + zone.getId();
+    }
+}

@@ -1,0 +1,46 @@
+package com.channelrouter.support;
+
+import org.apache.ibatis.type.BaseTypeHandler;
+import org.apache.ibatis.type.JdbcType;
+import org.apache.ibatis.type.MappedTypes;
+
+import java.sql.CallableStatement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stores an Instant in a DATETIME(6) column as its UTC wall-clock time. MyBatis' own handler goes
+ * through java.sql.Timestamp and so through the JVM's default zone; this one gives the same rows on
+ * every machine and every driver.
+ */
+@MappedTypes(Instant.class)
+public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
+
+    @Override
+    public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {
+        ps.setObject(i, LocalDateTime.ofInstant(parameter, ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant getNullableResult(ResultSet rs, String columnName) throws SQLException {
+        return toInstant(rs.getObject(columnName, LocalDateTime.class));
+    }
+
+    @Override
+    public Instant getNullableResult(ResultSet rs, int columnIndex) throws SQLException {
+        return toInstant(rs.getObject(columnIndex, LocalDateTime.class));
+    }
+
+    @Override
+    public Instant getNullableResult(CallableStatement cs, int columnIndex) throws SQLException {
+        return toInstant(cs.getObject(columnIndex, LocalDateTime.class));
+    }
+
+    private static Instant toInstant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,92 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.domain.AlertKind;
+import com.channelrouter.domain.Channel;
+import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.domain.FaultCategory;
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.LeadStage;
+import com.channelrouter.domain.ProductCategory;
+import com.channelrouter.domain.Severity;
+import com.channelrouter.domain.SlaClock;
+import com.channelrouter.domain.SourceChannel;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.time.DayOfWeek;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How business owners may write codes in a cell (case, spaces and a few aliases forgiven), what each
+ * kind of code is called in messages, and the nearest valid code for a typo.
+ */
+final class CodeNames {
+
+    /** English and Chinese noun for the kind of value a column holds. */
+    record Noun(String english, String chinese) {
+    }
+
+    private static final Map<Class<?>, Noun> NOUNS = Map.ofEntries(
+            Map.entry(Channel.class, new Noun("channel", "渠道")),
+            Map.entry(SourceChannel.class, new Noun("source channel", "来源渠道")),
+            Map.entry(CustomerClass.class, new Noun("customer class", "客户等级")),
+            Map.entry(ItemType.class, new Noun("item type", "工单类型")),
+            Map.entry(LeadStage.class, new Noun("lead stage", "商机阶段")),
+            Map.entry(AlertKind.class, new Noun("alert kind", "预警类型")),
+            Map.entry(FaultCategory.class, new Noun("fault category", "故障类别")),
+            Map.entry(Severity.class, new Noun("severity", "严重程度")),
+            Map.entry(ProductCategory.class, new Noun("product category", "产品类别")),
+            Map.entry(SlaClock.class, new Noun("clock", "计时方式")),
+            Map.entry(DayOfWeek.class, new Noun("weekday", "星期")),
+            Map.entry(DayType.class, new Noun("day type", "日期类型")));
+
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("24X7", "ROUND_THE_CLOCK"),
+            Map.entry("24/7", "ROUND_THE_CLOCK"),
+            Map.entry("MON", "MONDAY"), Map.entry("TUE", "TUESDAY"), Map.entry("WED", "WEDNESDAY"),
+            Map.entry("THU", "THURSDAY"), Map.entry("FRI", "FRIDAY"), Map.entry("SAT", "SATURDAY"),
+            Map.entry("SUN", "SUNDAY"));
+
+    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+
+    private CodeNames() {
+    }
+
+    static Noun nounOf(Class<?> type) {
+        return NOUNS.getOrDefault(type, new Noun("code", "代码"));
+    }
+
+    /** "account manager" and "Account-Manager" both become ACCOUNT_MANAGER. */
+    static String normalize(String text) {
+        String code = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
+        return ALIASES.getOrDefault(code, code);
+    }
+
+    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
+        String code = normalize(text);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(code)) {
+                return Optional.of(constant);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The closest known code when it is close enough to be a typo. */
+    static Optional<String> nearest(String text, Collection<String> known) {
+        String code = normalize(text);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = DISTANCE.apply(code, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int tolerance = Math.max(2, code.length() / 3);
+        return best != null && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+    }
+}

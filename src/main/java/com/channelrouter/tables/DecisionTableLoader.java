@@ -1,0 +1,134 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.engine.CompiledRules;
+import com.channelrouter.engine.RoutingRow;
+import com.channelrouter.engine.RowLocation;
+import com.channelrouter.engine.RuleCompilationException;
+import com.channelrouter.engine.RuleCompiler;
+import com.channelrouter.engine.SlaRow;
+import com.channelrouter.sla.BusinessCalendar;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a set of workbooks sheet by sheet into typed rows, checks them, and compiles them into rules.
+ * Every problem is collected in one pass and pointed at its cell; rules are compiled only from a set
+ * with no errors.
+ */
+public final class DecisionTableLoader {
+
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9 _.()-]{1,100}\\.xlsx");
+
+    private final RuleCompiler compiler;
+
+    public DecisionTableLoader(RuleCompiler compiler) {
+        this.compiler = compiler;
+    }
+
+    /** The sheets the service reads, by the name they must have (case and surrounding spaces do not matter). */
+    static List<String> knownSheets() {
+        List<String> names = new ArrayList<>();
+        for (ItemType type : ItemType.values()) {
+            names.add(RoutingSheet.sheetName(type));
+        }
+        names.addAll(List.of(SlaSheet.SHEET, ProductSheet.SHEET, CalendarSheets.HOURS_SHEET, CalendarSheets.DAYS_SHEET));
+        return names;
+    }
+
+    public TableLoadResult load(TableSource source) {
+        TableProblems problems = new TableProblems();
+        Map<String, SheetCells> sheets = readSheets(source, problems);
+        for (String required : knownSheets()) {
+            if (!required.equals(CalendarSheets.DAYS_SHEET) && !sheets.containsKey(required)) {
+                problems.error(new TableProblem(null, required, null, null, null, null,
+                        "The sheet \"" + required + "\" is missing from the decision tables.",
+                        "决策表中缺少工作表“" + required + "”。"));
+            }
+        }
+        ProductCatalogue catalogue = sheets.containsKey(ProductSheet.SHEET)
+                ? ProductSheet.read(sheets.get(ProductSheet.SHEET), problems) : new ProductCatalogue(List.of());
+        List<RoutingRow> routing = new ArrayList<>();
+        for (ItemType type : ItemType.values()) {
+            SheetCells sheet = sheets.get(RoutingSheet.sheetName(type));
+            if (sheet != null) {
+                routing.addAll(RoutingSheet.read(sheet, type, catalogue, problems));
+            }
+        }
+        List<SlaRow> sla = sheets.containsKey(SlaSheet.SHEET)
+                ? SlaSheet.read(sheets.get(SlaSheet.SHEET), catalogue, problems) : List.of();
+        BusinessCalendar calendar = sheets.containsKey(CalendarSheets.HOURS_SHEET)
+                ? CalendarSheets.read(sheets.get(CalendarSheets.HOURS_SHEET), sheets.get(CalendarSheets.DAYS_SHEET), problems)
+                : null;
+        checkRuleIdsUnique(routing, sla, problems);
+        if (problems.hasErrors()) {
+            return new TableLoadResult(null, problems.errors(), problems.warnings());
+        }
+        String version = source.version();
+        try {
+            CompiledRules rules = compiler.compile(version, routing, sla);
+            return new TableLoadResult(new DecisionTables(version, source, catalogue, calendar, rules),
+                    problems.errors(), problems.warnings());
+        } catch (RuleCompilationException e) {
+            for (String message : e.messages()) {
+                problems.error(new TableProblem(null, null, null, null, null, null,
+                        "The rules engine refused the tables: " + message, "规则引擎拒绝了决策表：" + message));
+            }
+            return new TableLoadResult(null, problems.errors(), problems.warnings());
+        }
+    }
+
+    private static Map<String, SheetCells> readSheets(TableSource source, TableProblems problems) {
+        Map<String, String> canonical = new HashMap<>();
+        knownSheets().forEach(name -> canonical.put(name.toLowerCase(Locale.ROOT), name));
+        Map<String, SheetCells> sheets = new LinkedHashMap<>();
+        for (WorkbookFile file : source.workbooks()) {
+            if (!FILE_NAME.matcher(file.name()).matches()) {
+                problems.error(new TableProblem(file.name(), null, null, null, null, null,
+                        "A decision-table file is an .xlsx workbook whose name has letters, digits, spaces, '.', '-', '_' or brackets.",
+                        "决策表文件必须是 .xlsx 工作簿，文件名只能包含字母、数字、空格、“.”、“-”、“_”或括号。"));
+                continue;
+            }
+            for (SheetCells sheet : WorkbookReader.read(file, problems)) {
+                String name = canonical.get(sheet.name().strip().toLowerCase(Locale.ROOT));
+                if (name == null) {
+                    problems.warning(new TableProblem(file.name(), sheet.name(), null, null, null, null,
+                            "The service does not read this sheet; nothing in it takes effect.",
+                            "服务不读取此工作表，其中的内容不会生效。"));
+                } else if (sheets.containsKey(name)) {
+                    problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
+                            "The sheet \"" + name + "\" is also in " + sheets.get(name).workbook() + "; keep one.",
+                            "工作表“" + name + "”在 " + sheets.get(name).workbook() + " 中也存在，请只保留一个。"));
+                } else {
+                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows()));
+                }
+            }
+        }
+        return sheets;
+    }
+
+    private static void checkRuleIdsUnique(List<RoutingRow> routing, List<SlaRow> sla, TableProblems problems) {
+        Map<String, String> seen = new HashMap<>();
+        Map<RowLocation, String> rows = new LinkedHashMap<>();
+        routing.forEach(r -> rows.put(r.location(), r.ruleId()));
+        sla.forEach(r -> rows.put(r.location(), r.ruleId()));
+        for (Map.Entry<RowLocation, String> row : rows.entrySet()) {
+            String id = row.getValue();
+            RowLocation location = row.getKey();
+            String where = location.sheet() + " row " + location.excelRow();
+            String earlier = seen.putIfAbsent(id.toUpperCase(Locale.ROOT), where);
+            if (earlier != null) {
+                problems.error(new TableProblem(location.workbook(), location.sheet(), "A" + location.excelRow(),
+                        location.excelRow(), Column.RULE.english(), id,
+                        "The rule id " + id + " is already used in " + earlier + "; every rule needs its own id.",
+                        "规则编号 " + id + " 已在 " + earlier + " 使用，每条规则需要唯一编号。"));
+            }
+        }
+    }
+}

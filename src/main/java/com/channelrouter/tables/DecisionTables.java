@@ -1,0 +1,12 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.engine.CompiledRules;
+import com.channelrouter.sla.BusinessCalendar;
+
+/**
+ * One decision-table version, ready to serve: the workbooks it came from, its product catalogue and
+ * business calendar, and its compiled rules. Immutable, so a request that took it sees one version.
+ */
+public record DecisionTables(String version, TableSource source, ProductCatalogue products,
+                             BusinessCalendar calendar, CompiledRules rules) {
+}

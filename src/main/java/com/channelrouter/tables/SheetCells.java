@@ -1,0 +1,14 @@
+package com.channelrouter.tables;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plain values of one sheet: for each non-empty row its Excel row number and its cells by column
+ * index. Values are String, Double, Boolean or LocalDateTime; nothing else survives reading.
+ */
+record SheetCells(String workbook, String name, List<Row> rows) {
+
+    record Row(int excelRow, Map<Integer, Object> cells) {
+    }
+}

@@ -1,0 +1,52 @@
+package com.channelrouter.tables;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads a set of workbooks from a resource pattern or a folder. */
+public final class TableFiles {
+
+    private TableFiles() {
+    }
+
+    public static TableSource fromPattern(ResourcePatternResolver resolver, String pattern) {
+        try {
+            List<WorkbookFile> files = new ArrayList<>();
+            for (Resource resource : resolver.getResources(pattern)) {
+                try (InputStream in = resource.getInputStream()) {
+                    files.add(new WorkbookFile(resource.getFilename(), in.readNBytes(WorkbookReader.MAX_WORKBOOK_BYTES + 1)));
+                }
+            }
+            if (files.isEmpty()) {
+                throw new IllegalStateException("No decision-table workbooks found at " + pattern);
+            }
+            return new TableSource(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the decision-table workbooks at " + pattern, e);
+        }
+    }
+
+    public static TableSource fromFolder(Path folder) {
+        try (Stream<Path> paths = Files.list(folder)) {
+            List<WorkbookFile> files = new ArrayList<>();
+            for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".xlsx") && !p.getFileName().toString().startsWith("~$")).sorted().toList()) {
+                files.add(new WorkbookFile(path.getFileName().toString(), Files.readAllBytes(path)));
+            }
+            if (files.isEmpty()) {
+                throw new IllegalStateException("No .xlsx workbooks in " + folder);
+            }
+            return new TableSource(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the decision-table workbooks in " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package com.channelrouter.tables;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One row of a {@link HeaderedSheet}, read column by column into typed values. Every getter reports a
+ * bad cell as a problem naming the sheet, cell, column and value, and returns a safe placeholder so
+ * reading goes on and all problems are found in one pass.
+ */
+final class TableRecord {
+
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，、;；|/\\n]+");
+    private static final Set<String> ANY = Set.of("ANY", "*", "ALL", "不限", "任意", "全部");
+    private static final Set<String> YES = Set.of("YES", "Y", "TRUE", "是", "1");
+    private static final Set<String> NO = Set.of("NO", "N", "FALSE", "否", "0");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,31}");
+
+    private final SheetCells sheet;
+    private final SheetCells.Row row;
+    private final Map<Column, Integer> columns;
+    private final TableProblems problems;
+
+    TableRecord(SheetCells sheet, SheetCells.Row row, Map<Column, Integer> columns, TableProblems problems) {
+        this.sheet = sheet;
+        this.row = row;
+        this.columns = columns;
+        this.problems = problems;
+    }
+
+    int excelRow() {
+        return row.excelRow();
+    }
+
+    String sheetName() {
+        return sheet.name();
+    }
+
+    String workbook() {
+        return sheet.workbook();
+    }
+
+    /** The raw value, null when the column is absent or the cell blank. */
+    Object raw(Column column) {
+        Integer index = columns.get(column);
+        return index == null ? null : row.cells().get(index);
+    }
+
+    /** The cell as text the way Excel shows it (whole numbers without ".0"), null when blank. */
+    String text(Column column) {
+        Object value = raw(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
+            return Long.toString(number.longValue());
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "yes" : "no";
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    void error(Column column, String value, String message, String messageZh) {
+        problems.error(problem(column, value, message, messageZh));
+    }
+
+    void warning(Column column, String value, String message, String messageZh) {
+        problems.warning(problem(column, value, message, messageZh));
+    }
+
+    private TableProblem problem(Column column, String value, String message, String messageZh) {
+        Integer index = column == null ? null : columns.get(column);
+        String address = index == null ? null : HeaderedSheet.address(index, row.excelRow());
+        return new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(),
+                column == null ? null : column.english(), value, message, messageZh);
+    }
+
+    String ruleId(Column column) {
+        String text = text(column);
+        if (text == null) {
+            error(column, null, "Every row needs a rule id (such as L1) so decisions can name it.",
+                    "每行都需要规则编号（如 L1），以便决策结果引用。");
+            return "row" + row.excelRow();
+        }
+        if (!RULE_ID.matcher(text).matches()) {
+            error(column, text, "A rule id starts with a letter and has at most 32 letters, digits, '.', '-' or '_'.",
+                    "规则编号以字母开头，最多 32 个字母、数字、“.”、“-”或“_”。");
+            return "row" + row.excelRow();
+        }
+        return text;
+    }
+
+    /** A set of codes; blank or "any" means any (the empty set). */
+    <E extends Enum<E>> Set<E> codes(Column column, Class<E> type) {
+        String text = text(column);
+        Set<E> codes = new LinkedHashSet<>();
+        if (text == null || ANY.contains(CodeNames.normalize(text))) {
+            return codes;
+        }
+        for (String token : LIST_SEPARATORS.split(text)) {
+            if (token.isBlank()) {
+                continue;
+            }
+            if (ANY.contains(CodeNames.normalize(token))) {
+                error(column, text, "\"any\" cannot be combined with codes: write either any or the codes.",
+                        "“any”不能与代码同时使用：请只写 any 或只写代码。");
+                continue;
+            }
+            Optional<E> code = CodeNames.parse(type, token);
+            if (code.isPresent()) {
+                codes.add(code.get());
+            } else {
+                unknownCode(column, token.strip(), type);
+            }
+        }
+        return codes;
+    }
+
+    /** One code; blank gives null, and is a problem when the column is required. */
+    <E extends Enum<E>> E code(Column column, Class<E> type, boolean required) {
+        String text = text(column);
+        if (text == null) {
+            if (required) {
+                CodeNames.Noun noun = CodeNames.nounOf(type);
+                error(column, null, "This cell must name a " + noun.english() + ".", "此单元格必须填写" + noun.chinese() + "。");
+            }
+            return null;
+        }
+        Optional<E> code = CodeNames.parse(type, text);
+        if (code.isEmpty()) {
+            unknownCode(column, text, type);
+            return null;
+        }
+        return code.get();
+    }
+
+    private <E extends Enum<E>> void unknownCode(Column column, String value, Class<E> type) {
+        CodeNames.Noun noun = CodeNames.nounOf(type);
+        Set<String> known = new LinkedHashSet<>();
+        Arrays.stream(type.getEnumConstants()).forEach(c -> known.add(c.name()));
+        Optional<String> nearest = CodeNames.nearest(value, known);
+        String allowed = String.join(", ", known);
+        error(column, value,
+                "\"" + value + "\" is not a " + noun.english() + "."
+                        + nearest.map(n -> " Did you mean " + n + "?").orElse(" Allowed: " + allowed + "."),
+                "“" + value + "”不是有效的" + noun.chinese() + "。"
+                        + nearest.map(n -> "您是否想输入 " + n + "？").orElse("可选值：" + allowed + "。"));
+    }
+
+    /** yes, no, or any (null); blank is any. */
+    Boolean yesNoAny(Column column) {
+        String text = text(column);
+        if (text == null) {
+            return null;
+        }
+        String word = text.toUpperCase(Locale.ROOT);
+        if (ANY.contains(word)) {
+            return null;
+        }
+        return yesNo(column, text, false);
+    }
+
+    /** yes or no; blank is {@code blankMeans}. */
+    boolean yesNo(Column column, boolean blankMeans) {
+        String text = text(column);
+        return text == null ? blankMeans : yesNo(column, text, blankMeans);
+    }
+
+    private boolean yesNo(Column column, String text, boolean fallback) {
+        String word = text.toUpperCase(Locale.ROOT);
+        if (YES.contains(word)) {
+            return true;
+        }
+        if (NO.contains(word)) {
+            return false;
+        }
+        error(column, text, "Write yes or no.", "请填写 yes 或 no。");
+        return fallback;
+    }
+
+    /** A whole number of minutes from 1 to a year. */
+    int minutes(Column column) {
+        String text = text(column);
+        if (text == null) {
+            error(column, null, "Write a number of minutes.", "请填写分钟数。");
+            return 1;
+        }
+        try {
+            int minutes = Integer.parseInt(text);
+            if (minutes >= 1 && minutes <= 525_600) {
+                return minutes;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        error(column, text, "Write a whole number of minutes from 1 to 525600 (one year), such as 240.",
+                "请填写 1 到 525600（一年）之间的整数分钟数，例如 240。");
+        return 1;
+    }
+
+    LocalDate date(Column column) {
+        Object value = raw(column);
+        if (value instanceof LocalDateTime dateTime) {
+            return dateTime.toLocalDate();
+        }
+        String text = text(column);
+        if (text != null) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException ignored) {
+                // reported below
+            }
+        }
+        error(column, text, "Write a date as YYYY-MM-DD, such as 2026-10-01.", "请按 YYYY-MM-DD 格式填写日期，例如 2026-10-01。");
+        return null;
+    }
+
+    LocalTime time(Column column) {
+        Object value = raw(column);
+        if (value instanceof LocalDateTime dateTime) {
+            return dateTime.toLocalTime();
+        }
+        if (value instanceof Double fractionOfDay && fractionOfDay >= 0 && fractionOfDay < 1) {
+            return LocalTime.ofSecondOfDay(Math.round(fractionOfDay * 86_400));
+        }
+        String text = text(column);
+        if (text != null) {
+            try {
+                return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+            } catch (DateTimeParseException ignored) {
+                // reported below
+            }
+        }
+        error(column, text, "Write a time as HH:MM on the 24-hour clock, such as 09:00.", "请按 24 小时制 HH:MM 填写时间，例如 09:00。");
+        return null;
+    }
+
+    Set<DayOfWeek> weekdays(Column column) {
+        return codes(column, DayOfWeek.class);
+    }
+}

@@ -1,0 +1,40 @@
+package com.channelrouter.tables;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The workbooks that together make one decision-table version. Its version id is derived from the
+ * content, so the same workbooks always make the same version wherever they are loaded.
+ */
+public record TableSource(List<WorkbookFile> workbooks) {
+
+    public TableSource {
+        workbooks = workbooks.stream().sorted(Comparator.comparing(WorkbookFile::name)).toList();
+    }
+
+    /** SHA-256 over file names and bytes, first 12 hex digits: short enough to read, long enough to be unique. */
+    public String version() {
+        return contentHash().substring(0, 12);
+    }
+
+    public String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (WorkbookFile file : workbooks) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Integer.toString(file.content().length).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

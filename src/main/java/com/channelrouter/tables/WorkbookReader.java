@@ -1,0 +1,176 @@
+package com.channelrouter.tables;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an XLSX workbook into plain cell values, and nothing more: formulas, macros and oversized
+ * content are refused, so what reaches the table parsers is inert data.
+ */
+final class WorkbookReader {
+
+    static final int MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
+    static final int MAX_SHEETS = 30;
+    static final int MAX_ROWS_PER_SHEET = 20_000;
+    static final int MAX_COLUMNS = 60;
+    static final int MAX_CELL_CHARS = 2_000;
+    private static final long MAX_ZIP_ENTRY_BYTES = 20L * 1024 * 1024;
+    private static final double MIN_INFLATE_RATIO = 0.01;
+    private static final Pattern MACRO_PART = Pattern.compile("/xl/vbaProject\\.bin", Pattern.CASE_INSENSITIVE);
+
+    static {
+        applyZipLimits();
+    }
+
+    private WorkbookReader() {
+    }
+
+    /** POI's zip limits are JVM-wide and other code may loosen them; set them before every read. */
+    static void applyZipLimits() {
+        ZipSecureFile.setMaxEntrySize(MAX_ZIP_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+    }
+
+    static List<SheetCells> read(WorkbookFile file, TableProblems problems) {
+        if (file.content().length > MAX_WORKBOOK_BYTES) {
+            problems.error(workbookProblem(file, "The file is larger than " + MAX_WORKBOOK_BYTES / (1024 * 1024)
+                    + " MB; decision tables are much smaller. Remove unused sheets, pictures or formatting.",
+                    "文件超过 " + MAX_WORKBOOK_BYTES / (1024 * 1024) + " MB，请删除无用的工作表、图片或格式。"));
+            return List.of();
+        }
+        applyZipLimits();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            if (hasMacros(workbook.getPackage())) {
+                problems.error(workbookProblem(file, "The workbook contains macros. Save it as a plain .xlsx workbook without macros.",
+                        "工作簿包含宏。请另存为不含宏的 .xlsx 工作簿。"));
+                return List.of();
+            }
+            if (workbook.getNumberOfSheets() > MAX_SHEETS) {
+                problems.error(workbookProblem(file, "The workbook has " + workbook.getNumberOfSheets()
+                        + " sheets; at most " + MAX_SHEETS + " are accepted.",
+                        "工作簿有 " + workbook.getNumberOfSheets() + " 个工作表，最多允许 " + MAX_SHEETS + " 个。"));
+                return List.of();
+            }
+            List<SheetCells> sheets = new ArrayList<>();
+            for (Sheet sheet : workbook) {
+                sheets.add(readSheet(file, sheet, problems));
+            }
+            return sheets;
+        } catch (POIXMLException | IOException | IllegalArgumentException | IllegalStateException e) {
+            // NotOfficeXmlFileException (a non-workbook, a legacy .xls) is an IllegalArgumentException
+            problems.error(workbookProblem(file, "This is not an .xlsx workbook the service can read (" + reason(e)
+                    + "). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
+                    "无法读取该文件（" + reason(e) + "）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
+            return List.of();
+        }
+    }
+
+    private static boolean hasMacros(OPCPackage pkg) {
+        return !pkg.getPartsByName(MACRO_PART).isEmpty();
+    }
+
+    private static SheetCells readSheet(WorkbookFile file, Sheet sheet, TableProblems problems) {
+        String sheetName = sheet.getSheetName();
+        List<SheetCells.Row> rows = new ArrayList<>();
+        if (sheet.getLastRowNum() >= MAX_ROWS_PER_SHEET) {
+            problems.error(new TableProblem(file.name(), sheetName, null, null, null, null,
+                    "The sheet has more than " + MAX_ROWS_PER_SHEET + " rows; only the first " + MAX_ROWS_PER_SHEET + " were read.",
+                    "工作表超过 " + MAX_ROWS_PER_SHEET + " 行，仅读取了前 " + MAX_ROWS_PER_SHEET + " 行。"));
+        }
+        for (Row row : sheet) {
+            if (row.getRowNum() >= MAX_ROWS_PER_SHEET) {
+                break;
+            }
+            Map<Integer, Object> cells = new LinkedHashMap<>();
+            for (Cell cell : row) {
+                int column = cell.getColumnIndex();
+                Object value = valueOf(file, sheetName, cell, problems);
+                if (value == null) {
+                    continue;
+                }
+                if (column >= MAX_COLUMNS) {
+                    problems.error(cellProblem(file, sheetName, cell, String.valueOf(value),
+                            "Only the first " + MAX_COLUMNS + " columns are read; move this value into the table or delete it.",
+                            "只读取前 " + MAX_COLUMNS + " 列，请把该值移入表格或删除。"));
+                    continue;
+                }
+                cells.put(column, value);
+            }
+            if (!cells.isEmpty()) {
+                rows.add(new SheetCells.Row(row.getRowNum() + 1, cells));
+            }
+        }
+        return new SheetCells(file.name(), sheetName, rows);
+    }
+
+    /** The cell's plain value, or null when blank; formulas and error cells are reported, never evaluated. */
+    private static Object valueOf(WorkbookFile file, String sheet, Cell cell, TableProblems problems) {
+        switch (cell.getCellType()) {
+            case STRING -> {
+                String text = cell.getStringCellValue();
+                if (text.length() > MAX_CELL_CHARS) {
+                    problems.error(cellProblem(file, sheet, cell, text.substring(0, 40) + "…",
+                            "The text is longer than " + MAX_CELL_CHARS + " characters.",
+                            "文本超过 " + MAX_CELL_CHARS + " 个字符。"));
+                    return null;
+                }
+                return text.isBlank() ? null : text;
+            }
+            case NUMERIC -> {
+                return DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue() : cell.getNumericCellValue();
+            }
+            case BOOLEAN -> {
+                return cell.getBooleanCellValue();
+            }
+            case FORMULA -> {
+                problems.error(cellProblem(file, sheet, cell, "=" + abbreviate(cell.getCellFormula()),
+                        "Formulas are not allowed in decision tables. Type the value itself.",
+                        "决策表中不允许使用公式，请直接输入数值。"));
+                return null;
+            }
+            case ERROR -> {
+                problems.error(cellProblem(file, sheet, cell, "#ERROR",
+                        "The cell shows an error. Type a value or clear the cell.",
+                        "单元格显示错误，请输入数值或清空该单元格。"));
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return abbreviate(message.replaceAll("[\\r\\n]+", " "));
+    }
+
+    private static TableProblem workbookProblem(WorkbookFile file, String message, String messageZh) {
+        return new TableProblem(file.name(), null, null, null, null, null, message, messageZh);
+    }
+
+    private static TableProblem cellProblem(WorkbookFile file, String sheet, Cell cell, String value,
+                                            String message, String messageZh) {
+        String address = new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false);
+        return new TableProblem(file.name(), sheet, address, cell.getRowIndex() + 1, null, value, message, messageZh);
+    }
+}

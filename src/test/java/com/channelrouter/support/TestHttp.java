@@ -1,0 +1,88 @@
+package com.channelrouter.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Real HTTP calls to the running service, with the API key and JSON handled. */
+public final class TestHttp {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+
+    public TestHttp(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A response: status, headers and the body parsed as JSON (null when empty). */
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    public Response post(String path, String apiKey, Object body) {
+        return post(path, apiKey, body, Map.of());
+    }
+
+    public Response post(String path, String apiKey, Object body, Map<String, String> headers) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"))
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.header(name, value);
+            }
+        });
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
+    public Response get(String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
+    private static Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text == null || text.isBlank() || !looksLikeJson(text) ? null : JSON.readTree(text);
+            return new Response(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        char first = text.stripLeading().charAt(0);
+        return first == '{' || first == '[';
+    }
+
+    /** The demo key of a source or channel code: dev- and the code in lower case with '-' for '_'. */
+    public static String demoKey(String code) {
+        return "dev-" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
