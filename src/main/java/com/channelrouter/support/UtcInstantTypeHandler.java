@@ -11,18 +11,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Stores an Instant in a DATETIME(6) column as its UTC wall-clock time. MyBatis' own handler goes
- * through java.sql.Timestamp and so through the JVM's default zone; this one gives the same rows on
- * every machine and every driver.
+ * Stores an Instant in a DATETIME(6) column as its UTC wall-clock time, to the microsecond. MyBatis' own
+ * handler goes through java.sql.Timestamp and so through the JVM's default zone. Values are bound as
+ * text because MySQL Connector/J takes MariaDB 10.x (which announces itself as "5.5.5-10…") for a
+ * server without fractional seconds and silently drops them from temporal parameters.
  */
 @MappedTypes(Instant.class)
 public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
+    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {
-        ps.setObject(i, LocalDateTime.ofInstant(parameter, ZoneOffset.UTC));
+        ps.setString(i, DATETIME_6.format(LocalDateTime.ofInstant(parameter, ZoneOffset.UTC)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.channelrouter.support;
 
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -11,14 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole application on a random port against the real MariaDB/MySQL server. Tagged "mariadb":
- * run by {@code mvn verify -Pmariadb} (and so by .ci/run), where it fails if the server is unreachable.
+ * Reruns an H2 test class against the real MariaDB/MySQL server: put it on a subclass. Tagged
+ * "mariadb", so it runs with {@code mvn verify -Pmariadb} and fails when the server is unreachable.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("mariadb")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "mariadb"})
 @Import(CleanDatabase.class)
-public @interface MariaDbIntegrationTest {
+public @interface OnMariaDb {
 }

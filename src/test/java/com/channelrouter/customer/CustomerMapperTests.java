@@ -1,0 +1,45 @@
+package com.channelrouter.customer;
+
+import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.support.MapperTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry SQL on H2 in MySQL mode; {@link CustomerMapperOnMariaDbTests} runs the same on MariaDB. */
+@MapperTest
+class CustomerMapperTests {
+
+    @Autowired
+    CustomerMapper mapper;
+
+    @Test
+    void upsertInsertsThenReplaces() {
+        long before = mapper.count();
+        mapper.upsert(new Customer("T-1", "深圳示例有限公司", CustomerClass.B, "AM-1", Instant.parse("2026-11-20T01:00:00Z")));
+        mapper.upsert(new Customer("T-1", "Renamed", CustomerClass.A, null, Instant.parse("2026-11-21T01:00:00Z")));
+
+        Customer found = mapper.findById("T-1").orElseThrow();
+
+        assertThat(mapper.count()).isEqualTo(before + 1);
+        assertThat(found.customerName()).isEqualTo("Renamed");
+        assertThat(found.customerClass()).isEqualTo(CustomerClass.A);
+        assertThat(found.accountManagerId()).isNull();
+        assertThat(found.accountManagerTagged()).isFalse();
+        assertThat(found.updatedAt()).isEqualTo(Instant.parse("2026-11-21T01:00:00Z"));
+    }
+
+    @Test
+    void chineseNamesSurvive() {
+        mapper.upsert(new Customer("T-2", "广州港口物流", CustomerClass.C, "AM-9", Instant.parse("2026-11-20T01:00:00Z")));
+        assertThat(mapper.findById("T-2").orElseThrow().customerName()).isEqualTo("广州港口物流");
+    }
+
+    @Test
+    void unknownCustomerIsEmpty() {
+        assertThat(mapper.findById("NOBODY")).isEmpty();
+    }
+}

@@ -1,0 +1,108 @@
+package com.channelrouter.workitem;
+
+import com.channelrouter.domain.Channel;
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.support.MapperTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+
+import java.time.Instant;
+import java.util.TimeZone;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The work-item SQL on H2 in MySQL mode; {@link WorkItemMapperOnMariaDbTests} runs the same on MariaDB. */
+@MapperTest
+class WorkItemMapperTests {
+
+    @Autowired
+    WorkItemMapper mapper;
+
+    static NewWorkItem item(String externalId) {
+        String id = UUID.randomUUID().toString();
+        return new NewWorkItem(id, ItemType.FAULT, SourceChannel.GROUP_HOTLINE, externalId, "GC-1", Channel.OPERATIONS_CENTER,
+                true, Instant.parse("2026-11-20T01:15:00.123456Z"), Instant.parse("2026-11-20T03:15:00Z"),
+                Instant.parse("2026-11-21T01:15:00Z"), Instant.parse("2026-11-20T02:15:00Z"), "h".repeat(64), "dev-group-hotline",
+                Instant.parse("2026-11-20T01:15:01.5Z"), UUID.randomUUID().toString(), "abc123abc123", "F5", "S3",
+                "{\"itemType\":\"FAULT\",\"description\":\"光纤中断\"}", "{\"routingRule\":\"F5\"}");
+    }
+
+    void store(NewWorkItem item) {
+        mapper.insert(item, item.initialStatus());
+        mapper.insertDecision(item);
+        mapper.insertEvent(item.workItemId(), new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
+    }
+
+    @Test
+    void storedItemReadsBackExactly() {
+        NewWorkItem item = item("HL-1");
+        store(item);
+
+        WorkItemRecord found = mapper.findById(item.workItemId()).orElseThrow();
+
+        assertThat(found.itemType()).isEqualTo(ItemType.FAULT);
+        assertThat(found.status()).isEqualTo(WorkItemStatus.AWAITING_DISPATCH);
+        assertThat(found.ownerChannel()).isEqualTo(Channel.OPERATIONS_CENTER);
+        assertThat(found.secondTransfer()).isTrue();
+        assertThat(found.occurredAt()).isEqualTo(item.occurredAt());
+        assertThat(found.dispatchDueAt()).isEqualTo(item.dispatchDueAt());
+        assertThat(found.claimedAt()).isNull();
+        assertThat(found.requestJson()).isEqualTo(item.requestJson());
+        assertThat(found.decisionJson()).isEqualTo(item.decisionJson());
+        assertThat(found.rowVersion()).isZero();
+    }
+
+    @Test
+    void instantsDoNotDependOnTheJvmTimeZone() {
+        NewWorkItem item = item("HL-2");
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+            store(item);
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            assertThat(mapper.findById(item.workItemId()).orElseThrow().occurredAt()).isEqualTo(item.occurredAt());
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void externalIdFindsTheItemOfItsSourceOnly() {
+        NewWorkItem item = item("HL-3");
+        store(item);
+
+        assertThat(mapper.findByExternalId(SourceChannel.GROUP_HOTLINE, "HL-3"))
+                .contains(new PriorRouting(item.workItemId(), item.requestHash()));
+        assertThat(mapper.findByExternalId(SourceChannel.WEBSITE, "HL-3")).isEmpty();
+    }
+
+    @Test
+    void oneSourceCannotStoreTheSameExternalIdTwice() {
+        store(item("HL-4"));
+
+        assertThatThrownBy(() -> mapper.insert(item("HL-4"), WorkItemStatus.ROUTED)).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void itemsWithoutExternalIdNeverCollide() {
+        store(item(null));
+        store(item(null));
+    }
+
+    @Test
+    void historyComesBackInOrder() {
+        NewWorkItem item = item("HL-5");
+        store(item);
+        mapper.insertEvent(item.workItemId(), new WorkItemEvent(EventType.ESCALATED, Channel.OPERATIONS_CENTER, "system",
+                Instant.parse("2026-11-20T02:00:00Z"), "dispatch at 80%"));
+
+        assertThat(mapper.findEvents(item.workItemId())).extracting(WorkItemEvent::type)
+                .containsExactly(EventType.ROUTED, EventType.ESCALATED);
+        assertThat(mapper.findEvents(item.workItemId()).get(1).reason()).isEqualTo("dispatch at 80%");
+        assertThat(mapper.findDecisionJson(item.workItemId())).contains(item.decisionJson());
+    }
+}
