@@ -1,13 +1,19 @@
 package com.channelrouter;
 
+import com.channelrouter.tables.PrintDrlCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+
+import java.util.Arrays;
 
 /** Channel Router: decides which channel owns every lead, churn alert and fault, with its SLA. */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class) // API keys are the only logins
 public class ChannelRouterApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(PrintDrlCommand.NAME)) {
+            System.exit(PrintDrlCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(ChannelRouterApplication.class, args);
     }
 }

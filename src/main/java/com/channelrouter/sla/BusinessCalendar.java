@@ -84,16 +84,16 @@ public final class BusinessCalendar {
         ZonedDateTime local = start.atZone(zone);
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();
-        long remainingSeconds = minutes * 60;
+        Duration remaining = Duration.ofMinutes(minutes);
         for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
             if (isWorkingDay(day)) {
                 LocalTime from = time.isBefore(opensAt) ? opensAt : time;
                 if (from.isBefore(closesAt)) {
-                    long openSeconds = Duration.between(from, closesAt).toSeconds();
-                    if (remainingSeconds <= openSeconds) {
-                        return ZonedDateTime.of(day, from.plusSeconds(remainingSeconds), zone).toInstant();
+                    Duration open = Duration.between(from, closesAt);
+                    if (remaining.compareTo(open) <= 0) {
+                        return ZonedDateTime.of(day, from.plus(remaining), zone).toInstant();
                     }
-                    remainingSeconds -= openSeconds;
+                    remaining = remaining.minus(open);
                 }
             }
             day = day.plusDays(1);
@@ -102,7 +102,7 @@ public final class BusinessCalendar {
         throw new IllegalStateException("no working time found within " + MAX_DAYS_SEARCHED + " days of " + start);
     }
 
-    /** For explanations: "MON-FRI 09:00-18:00 Asia/Shanghai". */
+    /** For explanations: "Mon Tue Wed Thu Fri 09:00-18:00 Asia/Shanghai". */
     public String describeHours() {
         String days = workingWeekdays.stream().sorted()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))

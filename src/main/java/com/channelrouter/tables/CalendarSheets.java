@@ -27,47 +27,65 @@ final class CalendarSheets {
     }
 
     static BusinessCalendar read(SheetCells hours, SheetCells days, TableProblems problems) {
-        ZoneId zone = null;
-        LocalTime opens = null;
-        LocalTime closes = null;
-        Set<DayOfWeek> weekdays = Set.of();
         var table = HeaderedSheet.locate(hours, SETTING, List.of(SETTING, VALUE, Column.NOTES), problems);
         if (table.isEmpty()) {
             return null;
         }
+        Settings settings = new Settings();
+        Set<String> seen = new HashSet<>();
         for (TableRecord record : table.get().records()) {
             String setting = record.text(SETTING);
-            switch (setting == null ? "" : setting.toLowerCase(Locale.ROOT)) {
-                case "zone", "时区" -> zone = zone(record);
-                case "opens at", "开始时间" -> opens = record.time(VALUE);
-                case "closes at", "结束时间" -> closes = record.time(VALUE);
-                case "working days", "工作日" -> weekdays = record.weekdays(VALUE);
+            String name = setting == null ? "" : setting.toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && !seen.add(name)) {
+                record.error(SETTING, setting, "This setting is listed twice; keep one row.", "该设置重复出现，请只保留一行。");
+                continue;
+            }
+            switch (name) {
+                case "zone", "时区" -> settings.zone = zone(record);
+                case "opens at", "开始时间" -> settings.opens = record.time(VALUE);
+                case "closes at", "结束时间" -> {
+                    settings.closes = record.time(VALUE);
+                    settings.closesRecord = record;
+                }
+                case "working days", "工作日" -> settings.weekdays = record.weekdays(VALUE);
                 default -> record.error(SETTING, setting,
                         "Unknown setting. The settings are: Zone, Opens at, Closes at, Working days.",
                         "未知设置。可用设置：Zone、Opens at、Closes at、Working days。");
             }
         }
-        boolean complete = true;
-        for (Object[] required : new Object[][]{{"Zone", zone}, {"Opens at", opens}, {"Closes at", closes},
-                {"Working days", weekdays.isEmpty() ? null : weekdays}}) {
-            if (required[1] == null) {
-                complete = false;
+        for (String[] required : new String[][]{{"zone", "Zone"}, {"opens at", "Opens at"}, {"closes at", "Closes at"},
+                {"working days", "Working days"}}) {
+            if (!seen.contains(required[0]) && !seen.contains(CHINESE_SETTINGS.get(required[0]))) {
                 problems.error(new TableProblem(hours.workbook(), hours.name(), null, null, SETTING.english(), null,
-                        "The setting \"" + required[0] + "\" is missing or has no valid value.",
-                        "缺少设置“" + required[0] + "”或其值无效。"));
+                        "The setting \"" + required[1] + "\" is missing; add a row for it.",
+                        "缺少设置“" + required[1] + "”，请添加一行。"));
             }
         }
-        if (complete && !opens.isBefore(closes)) {
+        boolean complete = settings.zone != null && settings.opens != null && settings.closes != null
+                && settings.weekdays != null && !settings.weekdays.isEmpty();
+        if (complete && !settings.opens.isBefore(settings.closes)) {
             complete = false;
-            problems.error(new TableProblem(hours.workbook(), hours.name(), null, null, VALUE.english(), closes.toString(),
-                    "Closing time must be after opening time.", "结束时间必须晚于开始时间。"));
+            settings.closesRecord.error(VALUE, settings.closes.toString(), "Closing time must be after opening time.",
+                    "结束时间必须晚于开始时间。");
         }
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
         if (days != null) {
-            readDays(days, complete ? weekdays : Set.of(), holidays, workdays, problems);
+            readDays(days, complete ? settings.weekdays : Set.of(), holidays, workdays, problems);
         }
-        return complete ? new BusinessCalendar(zone, opens, closes, weekdays, holidays, workdays) : null;
+        return complete ? new BusinessCalendar(settings.zone, settings.opens, settings.closes, settings.weekdays, holidays, workdays) : null;
+    }
+
+    private static final java.util.Map<String, String> CHINESE_SETTINGS = java.util.Map.of(
+            "zone", "时区", "opens at", "开始时间", "closes at", "结束时间", "working days", "工作日");
+
+    /** The business-hours settings as read so far. */
+    private static final class Settings {
+        ZoneId zone;
+        LocalTime opens;
+        LocalTime closes;
+        TableRecord closesRecord;
+        Set<DayOfWeek> weekdays;
     }
 
     private static ZoneId zone(TableRecord record) {

@@ -47,7 +47,15 @@ final class CodeNames {
             Map.entry("24/7", "ROUND_THE_CLOCK"),
             Map.entry("MON", "MONDAY"), Map.entry("TUE", "TUESDAY"), Map.entry("WED", "WEDNESDAY"),
             Map.entry("THU", "THURSDAY"), Map.entry("FRI", "FRIDAY"), Map.entry("SAT", "SATURDAY"),
-            Map.entry("SUN", "SUNDAY"));
+            Map.entry("SUN", "SUNDAY"),
+            Map.entry("周一", "MONDAY"), Map.entry("周二", "TUESDAY"), Map.entry("周三", "WEDNESDAY"),
+            Map.entry("周四", "THURSDAY"), Map.entry("周五", "FRIDAY"), Map.entry("周六", "SATURDAY"),
+            Map.entry("周日", "SUNDAY"), Map.entry("周天", "SUNDAY"),
+            Map.entry("星期一", "MONDAY"), Map.entry("星期二", "TUESDAY"), Map.entry("星期三", "WEDNESDAY"),
+            Map.entry("星期四", "THURSDAY"), Map.entry("星期五", "FRIDAY"), Map.entry("星期六", "SATURDAY"),
+            Map.entry("星期日", "SUNDAY"), Map.entry("星期天", "SUNDAY"),
+            Map.entry("放假", "HOLIDAY"), Map.entry("假日", "HOLIDAY"), Map.entry("休", "HOLIDAY"),
+            Map.entry("上班", "WORKDAY"), Map.entry("班", "WORKDAY"), Map.entry("调休上班", "WORKDAY"));
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
@@ -86,7 +94,8 @@ final class CodeNames {
                 bestDistance = distance;
             }
         }
-        int tolerance = Math.max(2, code.length() / 3);
+        // one-letter codes (A, B, C, D) are too close to everything to suggest from
+        int tolerance = code.length() <= 2 ? 0 : code.length() <= 4 ? 1 : Math.max(2, code.length() / 3);
         return best != null && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
     }
 }

@@ -3,7 +3,6 @@ package com.channelrouter.tables;
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.CompiledRules;
 import com.channelrouter.engine.RoutingRow;
-import com.channelrouter.engine.RowLocation;
 import com.channelrouter.engine.RuleCompilationException;
 import com.channelrouter.engine.RuleCompiler;
 import com.channelrouter.engine.SlaRow;
@@ -11,10 +10,12 @@ import com.channelrouter.sla.BusinessCalendar;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class DecisionTableLoader {
 
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9 _.()-]{1,100}\\.xlsx");
+    /** Letters of any script (路由表.xlsx is fine), digits, spaces and a little punctuation; never a path. */
+    private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N} _.()（）-]{1,100}\\.xlsx");
 
     private final RuleCompiler compiler;
 
@@ -42,18 +44,35 @@ public final class DecisionTableLoader {
         return names;
     }
 
+    /** The shipped workbook a sheet belongs in, to tell an owner where a missing sheet should be. */
+    static String usualWorkbook(String sheet) {
+        if (sheet.startsWith("Routing")) {
+            return "routing.xlsx";
+        }
+        return switch (sheet) {
+            case SlaSheet.SHEET -> "sla.xlsx";
+            case ProductSheet.SHEET -> "products.xlsx";
+            default -> "calendar.xlsx";
+        };
+    }
+
     public TableLoadResult load(TableSource source) {
         TableProblems problems = new TableProblems();
-        Map<String, SheetCells> sheets = readSheets(source, problems);
+        Set<String> unreadable = new HashSet<>();
+        Map<String, SheetCells> sheets = readSheets(source, problems, unreadable);
         for (String required : knownSheets()) {
-            if (!required.equals(CalendarSheets.DAYS_SHEET) && !sheets.containsKey(required)) {
-                problems.error(new TableProblem(null, required, null, null, null, null,
-                        "The sheet \"" + required + "\" is missing from the decision tables.",
-                        "决策表中缺少工作表“" + required + "”。"));
+            // a sheet of a workbook that could not be read at all is not reported again as missing
+            if (!required.equals(CalendarSheets.DAYS_SHEET) && !sheets.containsKey(required)
+                    && !unreadable.contains(usualWorkbook(required))) {
+                problems.error(new TableProblem(usualWorkbook(required), required, null, null, null, null,
+                        "The sheet \"" + required + "\" is missing from the decision tables (it is normally in "
+                                + usualWorkbook(required) + ").",
+                        "决策表中缺少工作表“" + required + "”（通常位于 " + usualWorkbook(required) + "）。"));
             }
         }
+        // without a catalogue sheet (already a problem) product conditions are not checked against it
         ProductCatalogue catalogue = sheets.containsKey(ProductSheet.SHEET)
-                ? ProductSheet.read(sheets.get(ProductSheet.SHEET), problems) : new ProductCatalogue(List.of());
+                ? ProductSheet.read(sheets.get(ProductSheet.SHEET), problems) : null;
         List<RoutingRow> routing = new ArrayList<>();
         for (ItemType type : ItemType.values()) {
             SheetCells sheet = sheets.get(RoutingSheet.sheetName(type));
@@ -66,7 +85,6 @@ public final class DecisionTableLoader {
         BusinessCalendar calendar = sheets.containsKey(CalendarSheets.HOURS_SHEET)
                 ? CalendarSheets.read(sheets.get(CalendarSheets.HOURS_SHEET), sheets.get(CalendarSheets.DAYS_SHEET), problems)
                 : null;
-        checkRuleIdsUnique(routing, sla, problems);
         if (problems.hasErrors()) {
             return new TableLoadResult(null, problems.errors(), problems.warnings());
         }
@@ -84,18 +102,22 @@ public final class DecisionTableLoader {
         }
     }
 
-    private static Map<String, SheetCells> readSheets(TableSource source, TableProblems problems) {
+    private static Map<String, SheetCells> readSheets(TableSource source, TableProblems problems, Set<String> unreadable) {
         Map<String, String> canonical = new HashMap<>();
         knownSheets().forEach(name -> canonical.put(name.toLowerCase(Locale.ROOT), name));
         Map<String, SheetCells> sheets = new LinkedHashMap<>();
         for (WorkbookFile file : source.workbooks()) {
             if (!FILE_NAME.matcher(file.name()).matches()) {
                 problems.error(new TableProblem(file.name(), null, null, null, null, null,
-                        "A decision-table file is an .xlsx workbook whose name has letters, digits, spaces, '.', '-', '_' or brackets.",
-                        "决策表文件必须是 .xlsx 工作簿，文件名只能包含字母、数字、空格、“.”、“-”、“_”或括号。"));
+                        "A decision-table file is an .xlsx workbook whose name has letters, digits, spaces, '.', '-', '_' or brackets (no folders).",
+                        "决策表文件必须是 .xlsx 工作簿，文件名只能包含文字、数字、空格、“.”、“-”、“_”或括号（不能包含文件夹）。"));
                 continue;
             }
-            for (SheetCells sheet : WorkbookReader.read(file, problems)) {
+            List<SheetCells> read = WorkbookReader.read(file, problems);
+            if (read.isEmpty()) {
+                unreadable.add(file.name());
+            }
+            for (SheetCells sheet : read) {
                 String name = canonical.get(sheet.name().strip().toLowerCase(Locale.ROOT));
                 if (name == null) {
                     problems.warning(new TableProblem(file.name(), sheet.name(), null, null, null, null,
@@ -111,24 +133,5 @@ public final class DecisionTableLoader {
             }
         }
         return sheets;
-    }
-
-    private static void checkRuleIdsUnique(List<RoutingRow> routing, List<SlaRow> sla, TableProblems problems) {
-        Map<String, String> seen = new HashMap<>();
-        Map<RowLocation, String> rows = new LinkedHashMap<>();
-        routing.forEach(r -> rows.put(r.location(), r.ruleId()));
-        sla.forEach(r -> rows.put(r.location(), r.ruleId()));
-        for (Map.Entry<RowLocation, String> row : rows.entrySet()) {
-            String id = row.getValue();
-            RowLocation location = row.getKey();
-            String where = location.sheet() + " row " + location.excelRow();
-            String earlier = seen.putIfAbsent(id.toUpperCase(Locale.ROOT), where);
-            if (earlier != null) {
-                problems.error(new TableProblem(location.workbook(), location.sheet(), "A" + location.excelRow(),
-                        location.excelRow(), Column.RULE.english(), id,
-                        "The rule id " + id + " is already used in " + earlier + "; every rule needs its own id.",
-                        "规则编号 " + id + " 已在 " + earlier + " 使用，每条规则需要唯一编号。"));
-            }
-        }
     }
 }

@@ -5,36 +5,40 @@ import org.apache.poi.ss.util.CellReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A sheet laid out as a table: title lines, then a header row of known columns (found by its key
  * column, such as "Rule"), then one record per non-blank row. Unknown or repeated headers and values
  * outside the table are problems, because a misspelt condition column silently ignored would change
- * routing.
+ * routing. Formula and error cells are reported under their column and read as blank.
  */
 final class HeaderedSheet {
 
     private static final int HEADER_SEARCH_ROWS = 20;
 
     private final SheetCells sheet;
+    private final int headerRow;
     private final Map<Column, Integer> columns;
     private final List<TableRecord> records;
 
-    private HeaderedSheet(SheetCells sheet, Map<Column, Integer> columns, List<TableRecord> records) {
+    private HeaderedSheet(SheetCells sheet, int headerRow, Map<Column, Integer> columns, List<TableRecord> records) {
         this.sheet = sheet;
+        this.headerRow = headerRow;
         this.columns = columns;
         this.records = records;
     }
 
     static Optional<HeaderedSheet> locate(SheetCells sheet, Column key, List<Column> allowed, TableProblems problems) {
-        SheetCells.Row header = sheet.rows().stream().limit(HEADER_SEARCH_ROWS)
-                .filter(row -> row.cells().values().stream().anyMatch(v -> v instanceof String s && key.matches(s)))
-                .findFirst().orElse(null);
+        List<Column> byLongestName = allowed.stream()
+                .sorted(Comparator.comparingInt((Column c) -> c.english().length()).reversed()).toList();
+        SheetCells.Row header = findHeader(sheet, key, byLongestName);
         if (header == null) {
             problems.error(new TableProblem(sheet.workbook(), sheet.name(), null, null, null, null,
                     "No header row found: the table needs a column headed \"" + key.english() + "\" in its first "
@@ -42,20 +46,26 @@ final class HeaderedSheet {
                     "未找到表头行：前 " + HEADER_SEARCH_ROWS + " 行中需要有标题为“" + key.english() + " " + key.chinese() + "”的列。"));
             return Optional.empty();
         }
-        List<Column> byLongestName = allowed.stream()
-                .sorted(Comparator.comparingInt((Column c) -> c.english().length()).reversed()).toList();
         Map<Column, Integer> columns = new LinkedHashMap<>();
         Map<Integer, Column> byIndex = new HashMap<>();
+        Set<Integer> unknown = new HashSet<>();
         for (Map.Entry<Integer, Object> cell : header.cells().entrySet()) {
-            String text = String.valueOf(cell.getValue());
             String address = address(cell.getKey(), header.excelRow());
-            Optional<Column> column = byLongestName.stream().filter(c -> c.matches(text)).findFirst();
+            if (cell.getValue() instanceof RefusedCell refused) {
+                problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, header.excelRow(), null, refused.shown(),
+                        refused.message(), refused.messageZh()));
+                continue;
+            }
+            String text = String.valueOf(cell.getValue());
+            Optional<Column> column = matching(text, byLongestName);
             if (column.isEmpty()) {
+                unknown.add(cell.getKey());
                 String known = allowed.stream().map(Column::english).collect(Collectors.joining(", "));
                 problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, header.excelRow(), text, text,
                         "This column is not one the sheet understands. Columns it can have: " + known + ".",
                         "无法识别该列。此工作表可用的列：" + known + "。"));
             } else if (columns.containsKey(column.get())) {
+                unknown.add(cell.getKey());
                 problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, header.excelRow(), text, text,
                         "The column \"" + column.get().english() + "\" appears twice; keep one.",
                         "“" + column.get().english() + "”列出现了两次，请只保留一列。"));
@@ -66,26 +76,63 @@ final class HeaderedSheet {
         }
         List<TableRecord> records = new ArrayList<>();
         for (SheetCells.Row row : sheet.rows()) {
-            if (row.excelRow() <= header.excelRow()) {
+            if (row.excelRow() == header.excelRow()) {
                 continue;
             }
             boolean hasData = false;
+            Map<Integer, Object> cells = new LinkedHashMap<>();
+            Set<Integer> refusedColumns = new HashSet<>();
             for (Map.Entry<Integer, Object> cell : row.cells().entrySet()) {
-                Column column = byIndex.get(cell.getKey());
-                if (column == null) {
-                    problems.error(new TableProblem(sheet.workbook(), sheet.name(), address(cell.getKey(), row.excelRow()),
-                            row.excelRow(), null, String.valueOf(cell.getValue()),
+                Column column = row.excelRow() < header.excelRow() ? null : byIndex.get(cell.getKey());
+                String address = address(cell.getKey(), row.excelRow());
+                if (cell.getValue() instanceof RefusedCell refused) {
+                    problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(),
+                            column == null ? null : column.english(), refused.shown(), refused.message(), refused.messageZh()));
+                    refusedColumns.add(cell.getKey());
+                } else if (row.excelRow() < header.excelRow() || unknown.contains(cell.getKey())) {
+                    continue; // title lines above the table; values under a header already reported as unknown
+                } else if (column == null) {
+                    problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(), null,
+                            String.valueOf(cell.getValue()),
                             "This value is outside the table (its column has no header). Move it into the Notes column or delete it.",
                             "该值位于表格之外（所在列没有标题），请移到说明列或删除。"));
-                } else if (column != Column.NOTES) {
-                    hasData = true;
+                } else {
+                    cells.put(cell.getKey(), cell.getValue());
+                    hasData |= column != Column.NOTES;
                 }
             }
-            if (hasData) {
-                records.add(new TableRecord(sheet, row, columns, problems));
+            if (row.excelRow() > header.excelRow() && (hasData || !refusedColumns.isEmpty())) {
+                records.add(new TableRecord(sheet, new SheetCells.Row(row.excelRow(), cells), columns, refusedColumns, problems));
             }
         }
-        return Optional.of(new HeaderedSheet(sheet, columns, records));
+        return Optional.of(new HeaderedSheet(sheet, header.excelRow(), columns, records));
+    }
+
+    /**
+     * The header row: the first of the top rows that names the key column and at least one other known
+     * column, so a title such as "Rule book for leads" is not taken for it.
+     */
+    private static SheetCells.Row findHeader(SheetCells sheet, Column key, List<Column> known) {
+        SheetCells.Row firstWithKey = null;
+        for (SheetCells.Row row : sheet.rows().stream().limit(HEADER_SEARCH_ROWS).toList()) {
+            boolean hasKey = row.cells().values().stream().anyMatch(v -> v instanceof String s && key.matches(s));
+            if (!hasKey) {
+                continue;
+            }
+            long knownColumns = row.cells().values().stream()
+                    .filter(v -> v instanceof String s && matching(s, known).isPresent()).count();
+            if (knownColumns >= 2) {
+                return row;
+            }
+            if (firstWithKey == null) {
+                firstWithKey = row;
+            }
+        }
+        return firstWithKey;
+    }
+
+    private static Optional<Column> matching(String header, List<Column> byLongestName) {
+        return byLongestName.stream().filter(c -> c.matches(header)).findFirst();
     }
 
     static String address(int columnIndex, int excelRow) {
@@ -98,6 +145,15 @@ final class HeaderedSheet {
 
     boolean has(Column column) {
         return columns.containsKey(column);
+    }
+
+    /** The header cell of a column present in the sheet ("F3"). */
+    String headerAddress(Column column) {
+        return address(columns.get(column), headerRow);
+    }
+
+    int headerRow() {
+        return headerRow;
     }
 
     List<Column> columns() {

@@ -30,14 +30,14 @@ final class ProductSheet {
                     for (TableRecord record : table.records()) {
                         String code = code(record, CODE);
                         ProductCategory category = record.code(CATEGORY, ProductCategory.class, true);
-                        boolean online = record.yesNo(OPENED_ONLINE, false);
+                        Boolean online = record.yesNo(OPENED_ONLINE, false);
                         if (code == null) {
                             continue;
                         }
                         if (!seen.add(code)) {
                             record.error(CODE, code, "The product " + code + " is listed twice; keep one row.",
                                     "产品 " + code + " 重复出现，请只保留一行。");
-                        } else if (category != null) {
+                        } else if (category != null && online != null) {
                             products.add(new Product(code, record.text(NAME), category, online));
                         }
                     }
@@ -64,7 +64,7 @@ final class ProductSheet {
     static Set<String> productCodes(TableRecord record, Column column, ProductCatalogue catalogue) {
         String text = record.text(column);
         Set<String> codes = new LinkedHashSet<>();
-        if (text == null || text.equalsIgnoreCase("any")) {
+        if (TableRecord.meansAny(text)) {
             return codes;
         }
         for (String token : text.split("[,，、;；|/\\n]+")) {
@@ -77,7 +77,7 @@ final class ProductSheet {
                         "“" + token.strip() + "”不是有效的产品代码（大写字母、数字和“_”）。");
                 continue;
             }
-            if (!catalogue.contains(code)) {
+            if (catalogue != null && !catalogue.contains(code)) {
                 String hint = CodeNames.nearest(code, catalogue.products().stream().map(Product::code).toList())
                         .map(n -> " Did you mean " + n + "?").orElse("");
                 record.warning(column, code, "The product " + code + " is not in the catalogue (sheet Products), so this row never matches it." + hint,

@@ -60,7 +60,8 @@ final class RoutingSheet {
         }
         for (Column column : table.columns()) {
             ConditionColumn.of(column).filter(c -> !c.appliesTo(type)).ifPresent(c ->
-                    problems.error(new TableProblem(table.sheet().workbook(), table.sheet().name(), null, null, column.english(), null,
+                    problems.error(new TableProblem(table.sheet().workbook(), table.sheet().name(), table.headerAddress(column),
+                            table.headerRow(), column.english(), null,
                             "The column \"" + column.english() + "\" does not apply to " + type + " items; remove it.",
                             "“" + column.english() + "”列不适用于 " + type + "，请删除该列。")));
         }
@@ -74,11 +75,16 @@ final class RoutingSheet {
                     .flatMap(c -> c.read(record, catalogue)).ifPresent(conditions::add);
         }
         Channel owner = record.code(OWNER, Channel.class, table.has(OWNER));
-        boolean secondTransfer = record.yesNo(SECOND_TRANSFER, false);
+        Boolean secondTransferCell = record.yesNo(SECOND_TRANSFER, false);
+        boolean secondTransfer = Boolean.TRUE.equals(secondTransferCell);
         Channel target = record.code(TARGET, Channel.class, false);
-        if (target != null && !secondTransfer) {
+        if (target != null && Boolean.FALSE.equals(secondTransferCell)) {
             record.error(TARGET, target.name(), "A target channel is only used when Second transfer is yes. Clear it, or set Second transfer to yes.",
                     "只有二次转移为 yes 时才使用建议目标渠道。请清空该单元格，或将二次转移设为 yes。");
+        }
+        if (secondTransfer && owner != null && owner != Channel.OPERATIONS_CENTER) {
+            record.warning(OWNER, owner.name(), "Second transfer is yes, so the owner re-dispatches the item by hand; that is normally OPERATIONS_CENTER.",
+                    "二次转移为 yes 时由归属渠道人工转派，通常应为 OPERATIONS_CENTER。");
         }
         Set<Channel> assist = record.codes(ASSIST, Channel.class);
         List<Condition> assistConditions = new ArrayList<>();

@@ -22,6 +22,9 @@ public final class TableFiles {
         try {
             List<WorkbookFile> files = new ArrayList<>();
             for (Resource resource : resolver.getResources(pattern)) {
+                if (isLockFile(resource.getFilename())) {
+                    continue;
+                }
                 try (InputStream in = resource.getInputStream()) {
                     files.add(new WorkbookFile(resource.getFilename(), in.readNBytes(WorkbookReader.MAX_WORKBOOK_BYTES + 1)));
                 }
@@ -35,10 +38,16 @@ public final class TableFiles {
         }
     }
 
+    /** Excel leaves "~$name.xlsx" beside a workbook it has open; it is not a workbook. */
+    private static boolean isLockFile(String name) {
+        return name == null || name.startsWith("~$");
+    }
+
     public static TableSource fromFolder(Path folder) {
         try (Stream<Path> paths = Files.list(folder)) {
             List<WorkbookFile> files = new ArrayList<>();
-            for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".xlsx") && !p.getFileName().toString().startsWith("~$")).sorted().toList()) {
+            for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".xlsx") && !isLockFile(p.getFileName().toString()))
+                    .sorted().toList()) {
                 files.add(new WorkbookFile(path.getFileName().toString(), Files.readAllBytes(path)));
             }
             if (files.isEmpty()) {

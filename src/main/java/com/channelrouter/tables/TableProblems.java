@@ -1,13 +1,26 @@
 package com.channelrouter.tables;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** Collects the errors (which block a version) and warnings (which do not) found while reading tables. */
+/**
+ * What reading one set of workbooks found: the errors (which block a version), the warnings (which do
+ * not), and the rule ids seen so far, which must be unique across the whole set.
+ */
 final class TableProblems {
 
     private final List<TableProblem> errors = new ArrayList<>();
     private final List<TableProblem> warnings = new ArrayList<>();
+    private final Map<String, String> ruleIds = new HashMap<>();
+
+    /** Records where a rule id is used; returns where it was used before, if it was. */
+    Optional<String> claimRuleId(String ruleId, String where) {
+        return Optional.ofNullable(ruleIds.putIfAbsent(ruleId.toUpperCase(Locale.ROOT), where));
+    }
 
     void error(TableProblem problem) {
         errors.add(problem);

@@ -22,6 +22,11 @@ final class TableRecord {
 
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，、;；|/\\n]+");
     private static final Set<String> ANY = Set.of("ANY", "*", "ALL", "不限", "任意", "全部");
+
+    /** Whether a cell's text means "not tested". */
+    static boolean meansAny(String text) {
+        return text == null || ANY.contains(CodeNames.normalize(text));
+    }
     private static final Set<String> YES = Set.of("YES", "Y", "TRUE", "是", "1");
     private static final Set<String> NO = Set.of("NO", "N", "FALSE", "否", "0");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,31}");
@@ -29,13 +34,22 @@ final class TableRecord {
     private final SheetCells sheet;
     private final SheetCells.Row row;
     private final Map<Column, Integer> columns;
+    private final Set<Integer> refusedColumns;
     private final TableProblems problems;
 
-    TableRecord(SheetCells sheet, SheetCells.Row row, Map<Column, Integer> columns, TableProblems problems) {
+    TableRecord(SheetCells sheet, SheetCells.Row row, Map<Column, Integer> columns, Set<Integer> refusedColumns,
+                TableProblems problems) {
         this.sheet = sheet;
         this.row = row;
         this.columns = columns;
+        this.refusedColumns = Set.copyOf(refusedColumns);
         this.problems = problems;
+    }
+
+    /** Whether the cell held a formula or an error, already reported: then "required" is not said again. */
+    private boolean refused(Column column) {
+        Integer index = columns.get(column);
+        return index != null && refusedColumns.contains(index);
     }
 
     int excelRow() {
@@ -87,18 +101,29 @@ final class TableRecord {
                 column == null ? null : column.english(), value, message, messageZh);
     }
 
+    /**
+     * The row's rule id, unique across the whole version because decisions name rows by it. A missing or
+     * malformed id is reported and replaced by a placeholder that is never checked for uniqueness.
+     */
     String ruleId(Column column) {
         String text = text(column);
+        String placeholder = "row" + row.excelRow();
         if (text == null) {
-            error(column, null, "Every row needs a rule id (such as L1) so decisions can name it.",
-                    "每行都需要规则编号（如 L1），以便决策结果引用。");
-            return "row" + row.excelRow();
+            if (!refused(column)) {
+                error(column, null, "Every row needs a rule id (such as L1) so decisions can name it.",
+                        "每行都需要规则编号（如 L1），以便决策结果引用。");
+            }
+            return placeholder;
         }
         if (!RULE_ID.matcher(text).matches()) {
             error(column, text, "A rule id starts with a letter and has at most 32 letters, digits, '.', '-' or '_'.",
                     "规则编号以字母开头，最多 32 个字母、数字、“.”、“-”或“_”。");
-            return "row" + row.excelRow();
+            return placeholder;
         }
+        String here = sheet.name() + " row " + row.excelRow();
+        problems.claimRuleId(text, here).ifPresent(earlier -> error(column, text,
+                "The rule id " + text + " is already used in " + earlier + "; every rule needs its own id.",
+                "规则编号 " + text + " 已在 " + earlier + " 使用，每条规则需要唯一编号。"));
         return text;
     }
 
@@ -106,7 +131,7 @@ final class TableRecord {
     <E extends Enum<E>> Set<E> codes(Column column, Class<E> type) {
         String text = text(column);
         Set<E> codes = new LinkedHashSet<>();
-        if (text == null || ANY.contains(CodeNames.normalize(text))) {
+        if (meansAny(text)) {
             return codes;
         }
         for (String token : LIST_SEPARATORS.split(text)) {
@@ -132,7 +157,7 @@ final class TableRecord {
     <E extends Enum<E>> E code(Column column, Class<E> type, boolean required) {
         String text = text(column);
         if (text == null) {
-            if (required) {
+            if (required && !refused(column)) {
                 CodeNames.Noun noun = CodeNames.nounOf(type);
                 error(column, null, "This cell must name a " + noun.english() + ".", "此单元格必须填写" + noun.chinese() + "。");
             }
@@ -165,20 +190,22 @@ final class TableRecord {
         if (text == null) {
             return null;
         }
-        String word = text.toUpperCase(Locale.ROOT);
-        if (ANY.contains(word)) {
+        if (meansAny(text)) {
             return null;
         }
-        return yesNo(column, text, false);
+        return yesNo(column, text);
     }
 
-    /** yes or no; blank is {@code blankMeans}. */
-    boolean yesNo(Column column, boolean blankMeans) {
+    /** yes or no; blank is {@code blankMeans}; null (reported) when the cell says something else. */
+    Boolean yesNo(Column column, boolean blankMeans) {
         String text = text(column);
-        return text == null ? blankMeans : yesNo(column, text, blankMeans);
+        if (text == null) {
+            return refused(column) ? null : blankMeans;
+        }
+        return yesNo(column, text);
     }
 
-    private boolean yesNo(Column column, String text, boolean fallback) {
+    private Boolean yesNo(Column column, String text) {
         String word = text.toUpperCase(Locale.ROOT);
         if (YES.contains(word)) {
             return true;
@@ -187,14 +214,16 @@ final class TableRecord {
             return false;
         }
         error(column, text, "Write yes or no.", "请填写 yes 或 no。");
-        return fallback;
+        return null;
     }
 
     /** A whole number of minutes from 1 to a year. */
     int minutes(Column column) {
         String text = text(column);
         if (text == null) {
-            error(column, null, "Write a number of minutes.", "请填写分钟数。");
+            if (!refused(column)) {
+                error(column, null, "Write a number of minutes.", "请填写分钟数。");
+            }
             return 1;
         }
         try {

@@ -4,6 +4,7 @@ import com.channelrouter.engine.RuleCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
-import java.util.stream.Collectors;
+import java.util.Map;
+
 
 /**
  * Loads the starting decision tables at start-up and fails the start with every problem listed, cell
@@ -35,8 +37,7 @@ class TablesConfiguration {
         TableLoadResult result = loader.load(source);
         result.warnings().forEach(w -> log.warn("Decision tables: {}", w.describe()));
         if (!result.publishable()) {
-            throw new IllegalStateException("The decision tables at " + properties.location() + " cannot be served:\n  "
-                    + result.problems().stream().map(TableProblem::describe).collect(Collectors.joining("\n  ")));
+            throw new UnservableTablesException(properties.location(), result.problems());
         }
         DecisionTables tables = result.tables();
         log.info("Serving decision-table version {} ({} routing rows, {} SLA rows, {} products) from {}", tables.version(),
@@ -49,6 +50,19 @@ class TablesConfiguration {
     @Bean
     ApplicationRunner recordStartingVersion(LiveDecisionTables live, TableVersions versions, TablesProperties properties) {
         return args -> versions.record(live.current().source(), "STARTUP", "system", "loaded from " + properties.location());
+    }
+
+    /** /actuator/info says which decision-table version this instance serves. */
+    @Bean
+    InfoContributor decisionTablesInfo(LiveDecisionTables live) {
+        return builder -> {
+            DecisionTables tables = live.current();
+            builder.withDetail("decisionTables", Map.of(
+                    "version", tables.version(),
+                    "workbooks", tables.source().workbooks().stream().map(WorkbookFile::name).toList(),
+                    "routingRows", tables.rules().routingRows().size(),
+                    "slaRows", tables.rules().slaRows().size()));
+        };
     }
 
     @Bean

@@ -9,6 +9,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
  * content are refused, so what reaches the table parsers is inert data.
  */
 final class WorkbookReader {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkbookReader.class);
 
     static final int MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
     static final int MAX_SHEETS = 30;
@@ -73,9 +77,10 @@ final class WorkbookReader {
             return sheets;
         } catch (POIXMLException | IOException | IllegalArgumentException | IllegalStateException e) {
             // NotOfficeXmlFileException (a non-workbook, a legacy .xls) is an IllegalArgumentException
-            problems.error(workbookProblem(file, "This is not an .xlsx workbook the service can read (" + reason(e)
-                    + "). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
-                    "无法读取该文件（" + reason(e) + "）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
+            log.debug("{} is not a readable workbook", file.name(), e);
+            problems.error(workbookProblem(file, "This is not an .xlsx workbook the service can read (it may be another kind of file, "
+                    + "an old .xls, encrypted or damaged). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
+                    "无法读取该文件（可能不是工作簿、是旧版 .xls、已加密或已损坏）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
             return List.of();
         }
     }
@@ -138,16 +143,11 @@ final class WorkbookReader {
                 return cell.getBooleanCellValue();
             }
             case FORMULA -> {
-                problems.error(cellProblem(file, sheet, cell, "=" + abbreviate(cell.getCellFormula()),
-                        "Formulas are not allowed in decision tables. Type the value itself.",
-                        "决策表中不允许使用公式，请直接输入数值。"));
-                return null;
+                // never evaluated, and its cached result is not used either: the sheet parser reports it by column
+                return RefusedCell.formula(abbreviate(cell.getCellFormula()));
             }
             case ERROR -> {
-                problems.error(cellProblem(file, sheet, cell, "#ERROR",
-                        "The cell shows an error. Type a value or clear the cell.",
-                        "单元格显示错误，请输入数值或清空该单元格。"));
-                return null;
+                return RefusedCell.error();
             }
             default -> {
                 return null;
@@ -157,11 +157,6 @@ final class WorkbookReader {
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
-    }
-
-    private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return abbreviate(message.replaceAll("[\\r\\n]+", " "));
     }
 
     private static TableProblem workbookProblem(WorkbookFile file, String message, String messageZh) {

@@ -126,6 +126,13 @@ class RoutingApiIntegrationTests {
         }
 
         @Test
+        void infoNamesTheServedTableVersion() {
+            JsonNode info = http.get("/actuator/info", "dev-admin").body();
+            String version = http.post(EVALUATE, "dev-qa", lead("X-0")).body().get("tableVersion").asString();
+            assertThat(info.get("decisionTables").get("version").asString()).isEqualTo(version);
+        }
+
+        @Test
         void metricsNeedAnAdminKey() {
             assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
             assertThat(http.get("/actuator/prometheus", HOTLINE).status()).isEqualTo(403);
