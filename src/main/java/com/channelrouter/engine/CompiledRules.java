@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * One decision-table version compiled into a Drools rule base, immutable once built; safe to evaluate
- * from many threads because each evaluation gets its own stateless session.
+ * from many threads because each evaluation gets its own stateless session. (A KieSessionsPool was
+ * measured: 1.9 instead of 2.7 µs on the shipped tables, but 22 instead of 6.4 µs with 10,000 rows,
+ * because a pooled session is reset node by node; see RuleEvaluationBenchmark.)
  */
 public final class CompiledRules {
 

@@ -38,6 +38,12 @@ public record RoutingRequest(
             @Size(max = 64, message = "must be at most 64 characters") String accountManagerId) {
     }
 
+    /** The request as it was routed: with the arrival time the service used, which a replay must use too. */
+    RoutingRequest arrivedAt(java.time.Instant arrival) {
+        return new RoutingRequest(itemType, externalId, sourceChannel, arrival.toString(), customer, productCode, leadStage,
+                alertKind, faultCategory, severity, description);
+    }
+
     /** The same request with its arrival time written in UTC, so equal requests compare equal. */
     RoutingRequest normalized() {
         String instant = occurredAt == null ? null : IsoInstant.Validator.parse(occurredAt).map(Object::toString).orElse(occurredAt);

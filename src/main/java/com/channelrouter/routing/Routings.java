@@ -129,7 +129,7 @@ public class Routings {
                 item.customerId(), decision.ownerChannel(), decision.secondTransfer(), item.occurredAt(),
                 sla.responseDueAt(), sla.resolveDueAt(), sla.dispatchDueAt(), fingerprint, client.id(), now,
                 decision.decisionId(), decision.tableVersion(), decision.routingRule(), sla.rule(),
-                json.writeValueAsString(request), json.writeValueAsString(decision));
+                json.writeValueAsString(request.arrivedAt(item.occurredAt())), json.writeValueAsString(decision));
     }
 
     /** SHA-256 of the request as JSON, after its arrival time was written in UTC. */

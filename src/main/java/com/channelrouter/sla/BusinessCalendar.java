@@ -31,6 +31,7 @@ public final class BusinessCalendar {
     private final Set<DayOfWeek> workingWeekdays;
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkdays;
+    private final String hoursDescription;
 
     public BusinessCalendar(ZoneId zone, LocalTime opensAt, LocalTime closesAt, Set<DayOfWeek> workingWeekdays,
                             Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
@@ -46,6 +47,9 @@ public final class BusinessCalendar {
         this.workingWeekdays = Set.copyOf(workingWeekdays);
         this.holidays = Set.copyOf(holidays);
         this.makeUpWorkdays = Set.copyOf(makeUpWorkdays);
+        this.hoursDescription = this.workingWeekdays.stream().sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .collect(Collectors.joining(" ")) + " " + opensAt + "-" + closesAt + " " + zone.getId();
     }
 
     /** Monday to Friday, 09:00-18:00 in Asia/Shanghai, no holidays: the policy's default hours. */
@@ -104,9 +108,6 @@ public final class BusinessCalendar {
 
     /** For explanations: "Mon Tue Wed Thu Fri 09:00-18:00 Asia/Shanghai". */
     public String describeHours() {
-        String days = workingWeekdays.stream().sorted()
-                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
-                .collect(Collectors.joining(" "));
-        return days + " " + opensAt + "-" + closesAt + " " + zone.getId();
+        return hoursDescription;
     }
 }

@@ -1,0 +1,15 @@
+-- wrk -t2 -c32 -d30s -s docs/load/route.lua http://localhost:8080/api/v1/routings
+-- Every request is a new item (its own externalId), routed and stored in one transaction.
+local counter = 0
+local thread_id = 0
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("tid", thread_id)
+end
+request = function()
+  counter = counter + 1
+  local body = string.format([[{"itemType":"FAULT","externalId":"LOAD-%d-%d-%d","sourceChannel":"GROUP_HOTLINE",
+ "occurredAt":"2026-11-20T01:15:00Z","customer":{"id":"GC-%d","customerClass":"B"},
+ "productCode":"DEDICATED_LINE","faultCategory":"NETWORK","severity":"MAJOR"}]], os.time(), tid, counter, counter % 5000)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-API-Key"] = "dev-group-hotline"}, body)
+end
