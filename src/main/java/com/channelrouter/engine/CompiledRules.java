@@ -17,13 +17,16 @@ public final class CompiledRules {
     private final KieBase kieBase;
     private final List<RoutingRow> routingRows;
     private final List<SlaRow> slaRows;
+    private final List<EscalationRow> escalationRows;
     private final String drl;
 
-    CompiledRules(String version, KieBase kieBase, List<RoutingRow> routingRows, List<SlaRow> slaRows, String drl) {
+    CompiledRules(String version, KieBase kieBase, List<RoutingRow> routingRows, List<SlaRow> slaRows,
+                  List<EscalationRow> escalationRows, String drl) {
         this.version = version;
         this.kieBase = kieBase;
         this.routingRows = List.copyOf(routingRows);
         this.slaRows = List.copyOf(slaRows);
+        this.escalationRows = List.copyOf(escalationRows);
         this.drl = drl;
     }
 
@@ -36,7 +39,8 @@ public final class CompiledRules {
         boolean assistApplies = routing != null
                 && (routing.assistConditions().isEmpty() || matches.assistAppliesTo(matches.routingRow()));
         SlaRow sla = matches.slaRow() < 0 ? null : slaRows.get(matches.slaRow());
-        return new RuleOutcome(routing, assistApplies, sla);
+        List<EscalationRow> escalations = matches.escalationRows().stream().mapToObj(escalationRows::get).toList();
+        return new RuleOutcome(routing, assistApplies, sla, escalations);
     }
 
     public String version() {
@@ -49,6 +53,10 @@ public final class CompiledRules {
 
     public List<SlaRow> slaRows() {
         return slaRows;
+    }
+
+    public List<EscalationRow> escalationRows() {
+        return escalationRows;
     }
 
     /** The generated DRL, for review and diffs. */

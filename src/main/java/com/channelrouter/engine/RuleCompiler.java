@@ -24,9 +24,10 @@ public final class RuleCompiler {
     private final DrlTemplate routingRow = DrlTemplate.load("routing-row.drl.template");
     private final DrlTemplate assist = DrlTemplate.load("assist.drl.template");
     private final DrlTemplate slaRow = DrlTemplate.load("sla-row.drl.template");
+    private final DrlTemplate escalationRow = DrlTemplate.load("escalation-row.drl.template");
 
-    public CompiledRules compile(String version, List<RoutingRow> routing, List<SlaRow> sla) {
-        String drl = generateDrl(version, routing, sla);
+    public CompiledRules compile(String version, List<RoutingRow> routing, List<SlaRow> sla, List<EscalationRow> escalation) {
+        String drl = generateDrl(version, routing, sla, escalation);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("version-" + version + ".drl"), ResourceType.DRL);
@@ -38,12 +39,12 @@ public final class RuleCompiler {
             throw new RuleCompilationException(messages);
         }
         KieBase kieBase = builder.newKieBase();
-        return new CompiledRules(version, kieBase, routing, sla, drl);
+        return new CompiledRules(version, kieBase, routing, sla, escalation, drl);
     }
 
     /** The DRL for these rows, as a reviewer would read it. */
-    public String generateDrl(String version, List<RoutingRow> routing, List<SlaRow> sla) {
-        StringBuilder drl = new StringBuilder(512 + 400 * (routing.size() + sla.size()));
+    public String generateDrl(String version, List<RoutingRow> routing, List<SlaRow> sla, List<EscalationRow> escalation) {
+        StringBuilder drl = new StringBuilder(512 + 400 * (routing.size() + sla.size() + escalation.size()));
         drl.append(header.render(Map.of("version", version)));
         for (int i = 0; i < routing.size(); i++) {
             RoutingRow row = routing.get(i);
@@ -74,6 +75,14 @@ public final class RuleCompiler {
                     "location", location(row.location()),
                     "ruleName", ruleName(row.ruleId(), row.location()),
                     "salience", Integer.toString(-i),
+                    "constraints", constraints(row.conditions()),
+                    "index", Integer.toString(i))));
+        }
+        for (int i = 0; i < escalation.size(); i++) {
+            EscalationRow row = escalation.get(i);
+            drl.append(escalationRow.render(Map.of(
+                    "location", location(row.location()),
+                    "ruleName", ruleName(row.ruleId(), row.location()),
                     "constraints", constraints(row.conditions()),
                     "index", Integer.toString(i))));
         }

@@ -11,6 +11,7 @@ public final class RuleMatches {
     private int routingRow = -1;
     private int slaRow = -1;
     private final BitSet assistRows = new BitSet();
+    private final BitSet escalationRows = new BitSet();
 
     public void routingRow(int index) {
         routingRow = index;
@@ -22,6 +23,14 @@ public final class RuleMatches {
 
     public void assistApplies(int index) {
         assistRows.set(index);
+    }
+
+    public void escalationRow(int index) {
+        escalationRows.set(index);
+    }
+
+    BitSet escalationRows() {
+        return escalationRows;
     }
 
     int routingRow() {

@@ -2,6 +2,8 @@ package com.channelrouter.routing;
 
 import com.channelrouter.domain.Channel;
 import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.domain.DeadlineKind;
+import com.channelrouter.domain.EscalationLevel;
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.domain.SlaClock;
 import com.channelrouter.domain.SourceChannel;
@@ -36,9 +38,21 @@ public record RoutingDecision(
         List<MatchedRow> matchedRows,
         List<String> explanation) {
 
-    /** The service levels of the item and its deadlines, as UTC instants to the second. */
-    public record Sla(String rule, SlaClock clock, int responseMinutes, int resolveMinutes, Integer dispatchMinutes,
-                      Instant clockStartsAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt) {
+    /**
+     * The service levels of the item and its deadlines, as UTC instants to the second, with the escalations
+     * the policy plans for them. {@code dispatchMinutes} is the allowance for a re-dispatch by hand: it
+     * gives a dispatch deadline now for a second transfer, or later if the item is returned.
+     */
+    public record Sla(String rule, SlaClock clock, int responseMinutes, int resolveMinutes, int dispatchMinutes,
+                      Instant clockStartsAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt,
+                      List<Escalation> escalations) {
+    }
+
+    /**
+     * A planned escalation: at {@code at}, if the deadline is still not met, {@code level} is told. {@code at}
+     * is null for a dispatch escalation of an item without a dispatch deadline (it applies if it is returned).
+     */
+    public record Escalation(String rule, DeadlineKind deadline, int percent, EscalationLevel level, Instant at) {
     }
 
     /** A table row that took part in the decision, located the way a business owner finds it. */

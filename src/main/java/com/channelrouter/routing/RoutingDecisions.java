@@ -3,6 +3,7 @@ package com.channelrouter.routing;
 import com.channelrouter.domain.CustomerClass;
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.Condition;
+import com.channelrouter.engine.EscalationRow;
 import com.channelrouter.engine.RoutingFacts;
 import com.channelrouter.engine.RoutingRow;
 import com.channelrouter.engine.RuleOutcome;
@@ -19,6 +20,7 @@ import com.channelrouter.web.UnprocessableException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +86,29 @@ public class RoutingDecisions {
                 customer.accountManagerTagged(), item.sourceChannel(), routing.ownerChannel(), routing.secondTransfer(),
                 routing.targetChannel(), outcome.assistApplies() ? routing.assistChannels() : List.of(), routing.ruleId(),
                 new RoutingDecision.Sla(sla.ruleId(), sla.terms().clock(), sla.terms().responseMinutes(),
-                        sla.terms().resolveMinutes(), routing.secondTransfer() ? sla.terms().dispatchMinutes() : null,
-                        deadlines.clockStartsAt(), deadlines.responseDueAt(), deadlines.resolveDueAt(), deadlines.dispatchDueAt()),
+                        sla.terms().resolveMinutes(), sla.terms().dispatchMinutes(),
+                        deadlines.clockStartsAt(), deadlines.responseDueAt(), deadlines.resolveDueAt(), deadlines.dispatchDueAt(),
+                        escalations(outcome.escalations(), item, sla, routing.secondTransfer(), tables)),
                 tables.version(), item.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 List.of(matchedRow("routing", routing.ruleId(), routing.location()), matchedRow("sla", sla.ruleId(), sla.location())),
                 Explanation.lines(item, customer, product, routing, outcome.assistApplies(), sla, deadlines, tables.calendar(),
                         tables.version()));
+    }
+
+    private static List<RoutingDecision.Escalation> escalations(List<EscalationRow> rows, RoutingItem item, SlaRow sla,
+                                                                boolean secondTransfer, DecisionTables tables) {
+        List<RoutingDecision.Escalation> planned = new ArrayList<>();
+        for (EscalationRow row : rows) {
+            Integer minutes = switch (row.deadline()) {
+                case RESPONSE -> sla.terms().responseMinutes();
+                case RESOLVE -> sla.terms().resolveMinutes();
+                case DISPATCH -> secondTransfer ? sla.terms().dispatchMinutes() : null;
+            };
+            Instant at = minutes == null ? null
+                    : Deadlines.threshold(item.occurredAt(), minutes, row.percent(), sla.terms().clock(), tables.calendar());
+            planned.add(new RoutingDecision.Escalation(row.ruleId(), row.deadline(), row.percent(), row.level(), at));
+        }
+        return planned;
     }
 
     private static String article(ItemType type) {

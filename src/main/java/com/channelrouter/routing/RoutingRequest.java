@@ -7,6 +7,7 @@ import com.channelrouter.domain.ItemType;
 import com.channelrouter.domain.LeadStage;
 import com.channelrouter.domain.Severity;
 import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.web.KnownCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -7,6 +7,7 @@ import com.channelrouter.web.ForbiddenException;
 import com.channelrouter.web.ProblemTypes;
 import com.channelrouter.web.UnprocessableException;
 import com.channelrouter.workitem.NewWorkItem;
+import com.channelrouter.workitem.PlannedEscalation;
 import com.channelrouter.workitem.PriorRouting;
 import com.channelrouter.workitem.WorkItems;
 import org.springframework.dao.DuplicateKeyException;
@@ -125,11 +126,13 @@ public class Routings {
                                     ApiClient client) {
         RoutingDecision.Sla sla = decision.sla();
         Instant now = clock.instant();
+        List<PlannedEscalation> escalations = sla.escalations().stream()
+                .map(e -> new PlannedEscalation(e.rule(), e.deadline(), e.percent(), e.level(), e.at())).toList();
         return new NewWorkItem(decision.workItemId(), item.itemType(), item.sourceChannel(), item.externalId(),
                 item.customerId(), decision.ownerChannel(), decision.secondTransfer(), item.occurredAt(),
-                sla.responseDueAt(), sla.resolveDueAt(), sla.dispatchDueAt(), fingerprint, client.id(), now,
-                decision.decisionId(), decision.tableVersion(), decision.routingRule(), sla.rule(),
-                json.writeValueAsString(request.arrivedAt(item.occurredAt())), json.writeValueAsString(decision));
+                sla.responseDueAt(), sla.resolveDueAt(), sla.dispatchDueAt(), sla.clock(), sla.dispatchMinutes(), fingerprint,
+                client.id(), now, decision.decisionId(), decision.tableVersion(), decision.routingRule(), sla.rule(),
+                json.writeValueAsString(request.arrivedAt(item.occurredAt())), json.writeValueAsString(decision), escalations);
     }
 
     /** SHA-256 of the request as JSON, after its arrival time was written in UTC. */

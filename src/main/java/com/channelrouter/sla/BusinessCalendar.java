@@ -82,13 +82,21 @@ public final class BusinessCalendar {
         if (minutes < 0) {
             throw new IllegalArgumentException("minutes must not be negative: " + minutes);
         }
+        return dueAfter(start, Duration.ofMinutes(minutes), clock);
+    }
+
+    /** As {@link #dueAfter(Instant, long, SlaClock)}, for spans that are not whole minutes (80% of 45 minutes). */
+    public Instant dueAfter(Instant start, Duration span, SlaClock clock) {
+        if (span.isNegative()) {
+            throw new IllegalArgumentException("a span must not be negative: " + span);
+        }
         if (clock == SlaClock.ROUND_THE_CLOCK) {
-            return start.plus(Duration.ofMinutes(minutes));
+            return start.plus(span);
         }
         ZonedDateTime local = start.atZone(zone);
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();
-        Duration remaining = Duration.ofMinutes(minutes);
+        Duration remaining = span;
         for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
             if (isWorkingDay(day)) {
                 LocalTime from = time.isBefore(opensAt) ? opensAt : time;

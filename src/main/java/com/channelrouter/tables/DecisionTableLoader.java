@@ -2,6 +2,7 @@ package com.channelrouter.tables;
 
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.CompiledRules;
+import com.channelrouter.engine.EscalationRow;
 import com.channelrouter.engine.RoutingRow;
 import com.channelrouter.engine.RuleCompilationException;
 import com.channelrouter.engine.RuleCompiler;
@@ -28,6 +29,9 @@ public final class DecisionTableLoader {
     /** Letters of any script (路由表.xlsx is fine), digits, spaces and a little punctuation; never a path. */
     private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N} _.()（）-]{1,100}\\.xlsx");
 
+    /** Without holidays or escalations the tables still decide; every other sheet is needed. */
+    private static final Set<String> OPTIONAL_SHEETS = Set.of(CalendarSheets.DAYS_SHEET, EscalationSheet.SHEET);
+
     private final RuleCompiler compiler;
 
     public DecisionTableLoader(RuleCompiler compiler) {
@@ -40,7 +44,8 @@ public final class DecisionTableLoader {
         for (ItemType type : ItemType.values()) {
             names.add(RoutingSheet.sheetName(type));
         }
-        names.addAll(List.of(SlaSheet.SHEET, ProductSheet.SHEET, CalendarSheets.HOURS_SHEET, CalendarSheets.DAYS_SHEET));
+        names.addAll(List.of(SlaSheet.SHEET, EscalationSheet.SHEET, ProductSheet.SHEET, CalendarSheets.HOURS_SHEET,
+                CalendarSheets.DAYS_SHEET));
         return names;
     }
 
@@ -50,7 +55,7 @@ public final class DecisionTableLoader {
             return "routing.xlsx";
         }
         return switch (sheet) {
-            case SlaSheet.SHEET -> "sla.xlsx";
+            case SlaSheet.SHEET, EscalationSheet.SHEET -> "sla.xlsx";
             case ProductSheet.SHEET -> "products.xlsx";
             default -> "calendar.xlsx";
         };
@@ -62,7 +67,7 @@ public final class DecisionTableLoader {
         Map<String, SheetCells> sheets = readSheets(source, problems, unreadable);
         for (String required : knownSheets()) {
             // a sheet of a workbook that could not be read at all is not reported again as missing
-            if (!required.equals(CalendarSheets.DAYS_SHEET) && !sheets.containsKey(required)
+            if (!OPTIONAL_SHEETS.contains(required) && !sheets.containsKey(required)
                     && !unreadable.contains(usualWorkbook(required))) {
                 problems.error(new TableProblem(usualWorkbook(required), required, null, null, null, null,
                         "The sheet \"" + required + "\" is missing from the decision tables (it is normally in "
@@ -82,6 +87,8 @@ public final class DecisionTableLoader {
         }
         List<SlaRow> sla = sheets.containsKey(SlaSheet.SHEET)
                 ? SlaSheet.read(sheets.get(SlaSheet.SHEET), catalogue, problems) : List.of();
+        List<EscalationRow> escalation = sheets.containsKey(EscalationSheet.SHEET)
+                ? EscalationSheet.read(sheets.get(EscalationSheet.SHEET), catalogue, problems) : List.of();
         BusinessCalendar calendar = sheets.containsKey(CalendarSheets.HOURS_SHEET)
                 ? CalendarSheets.read(sheets.get(CalendarSheets.HOURS_SHEET), sheets.get(CalendarSheets.DAYS_SHEET), problems)
                 : null;
@@ -90,7 +97,7 @@ public final class DecisionTableLoader {
         }
         String version = source.version();
         try {
-            CompiledRules rules = compiler.compile(version, routing, sla);
+            CompiledRules rules = compiler.compile(version, routing, sla, escalation);
             return new TableLoadResult(new DecisionTables(version, source, catalogue, calendar, rules),
                     problems.errors(), problems.warnings());
         } catch (RuleCompilationException e) {

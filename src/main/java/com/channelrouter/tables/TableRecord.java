@@ -219,24 +219,30 @@ final class TableRecord {
 
     /** A whole number of minutes from 1 to a year. */
     int minutes(Column column) {
-        String text = text(column);
-        if (text == null) {
-            if (!refused(column)) {
-                error(column, null, "Write a number of minutes.", "请填写分钟数。");
-            }
-            return 1;
-        }
-        try {
-            int minutes = Integer.parseInt(text);
-            if (minutes >= 1 && minutes <= 525_600) {
-                return minutes;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        error(column, text, "Write a whole number of minutes from 1 to 525600 (one year), such as 240.",
+        Integer minutes = wholeNumber(column, 1, 525_600,
+                "Write a whole number of minutes from 1 to 525600 (one year), such as 240.",
                 "请填写 1 到 525600（一年）之间的整数分钟数，例如 240。");
-        return 1;
+        return minutes == null ? 1 : minutes;
+    }
+
+    /** A whole number within bounds; null (reported with the given message) when blank or anything else. */
+    Integer wholeNumber(Column column, int min, int max, String message, String messageZh) {
+        String text = text(column);
+        if (text == null && refused(column)) {
+            return null;
+        }
+        if (text != null) {
+            try {
+                int number = Integer.parseInt(text);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        error(column, text, message, messageZh);
+        return null;
     }
 
     LocalDate date(Column column) {

@@ -2,19 +2,35 @@ package com.channelrouter.workitem;
 
 import com.channelrouter.domain.Channel;
 import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.SlaClock;
 import com.channelrouter.domain.SourceChannel;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A routed item to store, with the decision that routed it (kept whole as JSON for explanation and
- * replay) and the fingerprint of the request that asked for it (for idempotent repeats).
+ * replay), the fingerprint of the request that asked for it (for idempotent repeats), its clock and
+ * dispatch allowance (for a later return) and the escalations its SLA plans.
  */
 public record NewWorkItem(String workItemId, ItemType itemType, SourceChannel sourceChannel, String externalId,
                           String customerId, Channel ownerChannel, boolean secondTransfer, Instant occurredAt,
-                          Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt, String requestHash,
-                          String createdBy, Instant createdAt, String decisionId, String tableVersion,
-                          String routingRule, String slaRule, String requestJson, String decisionJson) {
+                          Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt, SlaClock slaClock,
+                          int dispatchMinutes, String requestHash, String createdBy, Instant createdAt, String decisionId,
+                          String tableVersion, String routingRule, String slaRule, String requestJson, String decisionJson,
+                          List<PlannedEscalation> escalations) {
+
+    public NewWorkItem {
+        escalations = List.copyOf(escalations);
+    }
+
+    ItemIdentity identity() {
+        return new ItemIdentity(workItemId, itemType, sourceChannel);
+    }
+
+    ItemState initialState() {
+        return new ItemState(initialStatus(), ownerChannel, null, null, dispatchDueAt, null, null, 0);
+    }
 
     /** Items the operations centre must re-dispatch by hand wait for it; the others wait for their owner. */
     WorkItemStatus initialStatus() {

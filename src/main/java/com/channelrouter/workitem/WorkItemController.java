@@ -1,25 +1,155 @@
 package com.channelrouter.workitem;
 
+import com.channelrouter.domain.Channel;
+import com.channelrouter.domain.Codes;
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
+import com.channelrouter.web.FieldProblem;
+import com.channelrouter.web.InvalidRequestException;
+import com.channelrouter.web.KnownCode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading work items; each caller sees only the items its channel owns or sourced. */
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Work items: read one, list a page, and move them through their life. */
 @RestController
 @RequestMapping("/api/v1/work-items")
 class WorkItemController {
 
-    private final WorkItems workItems;
+    static final int MAX_PAGE_SIZE = 200;
 
-    WorkItemController(WorkItems workItems) {
+    private final WorkItems workItems;
+    private final WorkItemLifecycle lifecycle;
+
+    WorkItemController(WorkItems workItems, WorkItemLifecycle lifecycle) {
         this.workItems = workItems;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Why the owner gives the item back to the operations centre. */
+    record ReturnRequest(@NotBlank(message = "is required: say why the item is returned")
+                         @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
+    }
+
+    /** Where a dispatcher sends the item. */
+    record DispatchRequest(@NotBlank(message = "is required") @KnownCode(Channel.class) String toChannel) {
+    }
+
+    /** How the item ended. */
+    record CloseRequest(@NotBlank(message = "is required: say how the item was resolved")
+                        @Size(max = 1000, message = "must be at most 1000 characters") String outcome) {
     }
 
     @GetMapping("/{workItemId}")
     WorkItemView get(@PathVariable String workItemId, @AuthenticationPrincipal ApiClient caller) {
         return workItems.read(workItemId, caller);
+    }
+
+    @GetMapping
+    WorkItemPage list(@RequestParam(required = false) String ownerChannel, @RequestParam(required = false) String sourceChannel,
+                      @RequestParam(required = false) String status, @RequestParam(required = false) String itemType,
+                      @RequestParam(required = false) String breached, @RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") String page,
+                      @RequestParam(defaultValue = "20") String size, @AuthenticationPrincipal ApiClient caller) {
+        List<FieldProblem> problems = new ArrayList<>();
+        WorkItemFilter filter = new WorkItemFilter(
+                code(Channel.class, "ownerChannel", ownerChannel, problems),
+                code(SourceChannel.class, "sourceChannel", sourceChannel, problems),
+                code(WorkItemStatus.class, "status", status, problems),
+                code(ItemType.class, "itemType", itemType, problems),
+                flag("breached", breached, problems),
+                instant("from", from, problems),
+                instant("to", to, problems),
+                number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems),
+                number("size", size, 1, MAX_PAGE_SIZE, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return workItems.list(filter, caller);
+    }
+
+    @PostMapping("/{workItemId}/claim")
+    WorkItemView claim(@PathVariable String workItemId, @AuthenticationPrincipal ApiClient caller) {
+        return lifecycle.claim(workItemId, caller);
+    }
+
+    @PostMapping("/{workItemId}/return")
+    WorkItemView giveBack(@PathVariable String workItemId, @Valid @RequestBody ReturnRequest request,
+                          @AuthenticationPrincipal ApiClient caller) {
+        return lifecycle.giveBack(workItemId, request.reason().strip(), caller);
+    }
+
+    @PostMapping("/{workItemId}/dispatch")
+    WorkItemView dispatch(@PathVariable String workItemId, @Valid @RequestBody DispatchRequest request,
+                          @AuthenticationPrincipal ApiClient caller) {
+        return lifecycle.dispatch(workItemId, Channel.valueOf(request.toChannel()), caller);
+    }
+
+    @PostMapping("/{workItemId}/close")
+    WorkItemView close(@PathVariable String workItemId, @Valid @RequestBody CloseRequest request,
+                       @AuthenticationPrincipal ApiClient caller) {
+        return lifecycle.close(workItemId, request.outcome().strip(), caller);
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, String field, String value, List<FieldProblem> problems) {
+        if (value == null) {
+            return null;
+        }
+        return Codes.parse(type, value).orElseGet(() -> {
+            problems.add(new FieldProblem(field, "must be one of " + String.join(", ", Codes.names(type))));
+            return null;
+        });
+    }
+
+    private static Boolean flag(String field, String value, List<FieldProblem> problems) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        problems.add(new FieldProblem(field, "must be true or false"));
+        return null;
+    }
+
+    private static Instant instant(String field, String value, List<FieldProblem> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            // an unencoded "+08:00" in a query string arrives as " 08:00"
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "must be an ISO-8601 instant such as 2026-11-20T01:15:00Z"));
+            return null;
+        }
+    }
+
+    private static int number(String field, String value, int min, int max, List<FieldProblem> problems) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
+        return min;
     }
 }

@@ -4,6 +4,8 @@ import com.channelrouter.domain.SourceChannel;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,4 +26,26 @@ interface WorkItemMapper {
     Optional<String> findDecisionJson(String workItemId);
 
     List<WorkItemEvent> findEvents(String workItemId);
+
+    /** History of several items, for a page: each event with its item's id. */
+    List<ItemEventRow> findEventsOf(@Param("workItemIds") Collection<String> workItemIds);
+
+    /** Writes the new state only if the row is still at {@code expectedVersion}; returns the rows changed (0 or 1). */
+    int updateState(@Param("workItemId") String workItemId, @Param("expectedVersion") int expectedVersion,
+                    @Param("state") ItemState state);
+
+    void insertEscalation(@Param("workItemId") String workItemId, @Param("cycle") int cycle,
+                          @Param("step") PlannedEscalation step);
+
+    /** The dispatch escalations of the item's policy, to plan again when it is returned. */
+    List<PlannedEscalation> findDispatchPolicy(String workItemId);
+
+    List<DueEscalation> findDueEscalations(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** Marks a step done unless someone already did; returns the rows changed (0 or 1). */
+    int completeEscalation(@Param("stepId") long stepId, @Param("doneAt") Instant doneAt, @Param("outcome") String outcome);
+
+    List<WorkItemRecord> findPage(WorkItemQuery query);
+
+    long countPage(WorkItemQuery query);
 }

@@ -2,39 +2,44 @@ package com.channelrouter.workitem;
 
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
-import com.channelrouter.security.Role;
 import com.channelrouter.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The work items routed by the service: stores a new item with its decision and first history entry,
- * and shows an item only to those who may see it (its owner, its source, the operations centre's
- * dispatchers, admins, and the client that routed it); to everyone else it does not exist.
+ * The work items routed by the service: stores a new item with its decision, first history entry,
+ * planned escalations and first feed events; shows items only to those who may see them.
  */
 @Service
 public class WorkItems {
 
     private final WorkItemMapper mapper;
+    private final WorkItemHistory history;
     private final JsonMapper json;
     private final Clock clock;
 
-    WorkItems(WorkItemMapper mapper, JsonMapper json, Clock clock) {
+    WorkItems(WorkItemMapper mapper, WorkItemHistory history, JsonMapper json, Clock clock) {
         this.mapper = mapper;
+        this.history = history;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Stores the item, its decision and its ROUTED event; call inside the caller's transaction. */
+    /** Stores the item and everything that goes with it; call inside the caller's transaction. */
     public void open(NewWorkItem item) {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);
-        mapper.insertEvent(item.workItemId(),
-                new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
+        item.escalations().forEach(step -> mapper.insertEscalation(item.workItemId(), 0, step));
+        history.record(item.identity(), item.initialState(),
+                HistoryEntry.of(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
     }
 
     public Optional<PriorRouting> findByExternalId(SourceChannel sourceChannel, String externalId) {
@@ -46,25 +51,41 @@ public class WorkItems {
     }
 
     public WorkItemView read(String workItemId, ApiClient caller) {
-        WorkItemRecord item = mapper.findById(workItemId)
-                .filter(found -> mayRead(caller, found))
+        WorkItemRecord item = visible(workItemId, caller);
+        return view(item, mapper.findEvents(workItemId), caller, clock.instant());
+    }
+
+    /** The item if the caller may see it; otherwise, as for an unknown id, 404. */
+    WorkItemRecord visible(String workItemId, ApiClient caller) {
+        return mapper.findById(workItemId)
+                .filter(found -> WorkItemAccess.mayRead(caller, found))
                 .orElseThrow(() -> new NotFoundException("No work item " + workItemId + "."));
+    }
+
+    WorkItemPage list(WorkItemFilter filter, ApiClient caller) {
         Instant now = clock.instant();
+        WorkItemQuery query = new WorkItemQuery(WorkItemAccess.seesEverything(caller), WorkItemAccess.channelOf(caller),
+                caller.id(), filter.ownerChannel(), filter.sourceChannel(), filter.status(), filter.itemType(), filter.breached(),
+                filter.from(), filter.to(), now, filter.page() * filter.size(), filter.size());
+        List<WorkItemRecord> records = mapper.findPage(query);
+        Map<String, List<WorkItemEvent>> events = new LinkedHashMap<>();
+        records.forEach(r -> events.put(r.workItemId(), new ArrayList<>()));
+        if (!records.isEmpty()) {
+            mapper.findEventsOf(events.keySet()).forEach(row -> events.get(row.workItemId()).add(row.event()));
+        }
+        List<WorkItemView> items = records.stream().map(r -> view(r, events.get(r.workItemId()), caller, now)).toList();
+        return new WorkItemPage(items, filter.page(), filter.size(), mapper.countPage(query));
+    }
+
+    private WorkItemView view(WorkItemRecord item, List<WorkItemEvent> events, ApiClient caller, Instant now) {
         return new WorkItemView(item.workItemId(), item.itemType(), item.status(), item.ownerChannel(), item.sourceChannel(),
-                item.externalId(), item.customerId(), item.occurredAt(), item.createdAt(), item.createdBy(),
+                item.externalId(), item.customerId(), item.occurredAt(), item.createdAt(), item.createdBy(), item.closeOutcome(),
+                WorkItemAccess.actionsFor(caller, item),
                 json.readTree(item.requestJson()), json.readTree(item.decisionJson()),
                 new WorkItemView.Sla(item.responseDueAt(), item.resolveDueAt(), item.dispatchDueAt(),
                         SlaStatus.met(item.responseDueAt(), item.claimedAt(), now),
                         SlaStatus.met(item.resolveDueAt(), item.closedAt(), now),
                         SlaStatus.met(item.dispatchDueAt(), item.dispatchedAt(), now)),
-                mapper.findEvents(workItemId));
-    }
-
-    private static boolean mayRead(ApiClient caller, WorkItemRecord item) {
-        if (caller.has(Role.ADMIN) || caller.has(Role.DISPATCHER) || caller.id().equals(item.createdBy())) {
-            return true;
-        }
-        return caller.has(Role.CHANNEL) && caller.channel() != null
-                && (caller.channel() == item.sourceChannel() || caller.speaksFor(item.ownerChannel()));
+                events);
     }
 }

@@ -68,7 +68,7 @@ public class RuleEvaluationBenchmark {
                     Channel.CORE_AGENT, false, null, List.of(), List.of()));
         }
         routing.addAll(shipped.rules().routingRows());
-        rules = new RuleCompiler().compile("bench", routing, shipped.rules().slaRows());
+        rules = new RuleCompiler().compile("bench", routing, shipped.rules().slaRows(), shipped.rules().escalationRows());
         facts = new RoutingFacts[]{
                 RoutingFacts.builder(ItemType.LEAD).customer(CustomerClass.A, true).product("DEDICATED_LINE", ProductCategory.COMPLEX, false)
                         .source(SourceChannel.GROUP_HOTLINE).leadStage(LeadStage.OPPORTUNITY).build(),

@@ -400,10 +400,10 @@ class DecisionTableLoaderTests {
         TableLoadResult result = load(shipped.withFile("sla-2026.xlsx", shipped.bytes(SLA)));
 
         assertThat(result.tables()).isNull();
-        // workbooks are read in name order, so sla-2026.xlsx comes first and sla.xlsx holds the second copy
+        // workbooks are read in name order, so sla-2026.xlsx comes first and sla.xlsx holds the second copies
         assertThat(result.problems())
                 .extracting(TableProblem::workbook, TableProblem::sheet, TableProblem::cell)
-                .containsExactly(tuple(SLA, SLA_SHEET, null));
+                .containsExactly(tuple(SLA, SLA_SHEET, null), tuple(SLA, "Escalation", null));
         assertThat(result.problems().get(0).message()).contains("\"SLA\" is also in sla-2026.xlsx; keep one");
     }
 

@@ -2,6 +2,9 @@ package com.channelrouter.workitem;
 
 import com.channelrouter.domain.Channel;
 import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.DeadlineKind;
+import com.channelrouter.domain.EscalationLevel;
+import com.channelrouter.domain.SlaClock;
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.support.MapperTest;
 import org.junit.jupiter.api.Test;
@@ -9,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.UUID;
 
@@ -26,14 +30,19 @@ class WorkItemMapperTests {
         String id = UUID.randomUUID().toString();
         return new NewWorkItem(id, ItemType.FAULT, SourceChannel.GROUP_HOTLINE, externalId, "GC-1", Channel.OPERATIONS_CENTER,
                 true, Instant.parse("2026-11-20T01:15:00.123456Z"), Instant.parse("2026-11-20T03:15:00Z"),
-                Instant.parse("2026-11-21T01:15:00Z"), Instant.parse("2026-11-20T02:15:00Z"), "h".repeat(64), "dev-group-hotline",
-                Instant.parse("2026-11-20T01:15:01.5Z"), UUID.randomUUID().toString(), "abc123abc123", "F5", "S3",
-                "{\"itemType\":\"FAULT\",\"description\":\"光纤中断\"}", "{\"routingRule\":\"F5\"}");
+                Instant.parse("2026-11-21T01:15:00Z"), Instant.parse("2026-11-20T02:15:00Z"), SlaClock.ROUND_THE_CLOCK, 60,
+                "h".repeat(64), "dev-group-hotline", Instant.parse("2026-11-20T01:15:01.5Z"), UUID.randomUUID().toString(),
+                "abc123abc123", "F5", "S3", "{\"itemType\":\"FAULT\",\"description\":\"光纤中断\"}", "{\"routingRule\":\"F5\"}",
+                List.of(new PlannedEscalation("E2", DeadlineKind.RESPONSE, 100, EscalationLevel.CHANNEL_SUPERVISOR,
+                                Instant.parse("2026-11-20T03:15:00Z")),
+                        new PlannedEscalation("E7", DeadlineKind.DISPATCH, 100, EscalationLevel.CHANNEL_SUPERVISOR,
+                                Instant.parse("2026-11-20T02:15:00Z"))));
     }
 
     void store(NewWorkItem item) {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);
+        item.escalations().forEach(step -> mapper.insertEscalation(item.workItemId(), 0, step));
         mapper.insertEvent(item.workItemId(), new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
     }
 
@@ -104,5 +113,62 @@ class WorkItemMapperTests {
                 .containsExactly(EventType.ROUTED, EventType.ESCALATED);
         assertThat(mapper.findEvents(item.workItemId()).get(1).reason()).isEqualTo("dispatch at 80%");
         assertThat(mapper.findDecisionJson(item.workItemId())).contains(item.decisionJson());
+    }
+
+    @Test
+    void stateIsWrittenOnlyAtTheVersionItWasReadAt() {
+        NewWorkItem item = item("HL-6");
+        store(item);
+        ItemState dispatched = item.initialState().dispatched(Channel.ACCOUNT_MANAGER, Instant.parse("2026-11-20T01:30:00Z"));
+
+        assertThat(mapper.updateState(item.workItemId(), 0, dispatched)).isEqualTo(1);
+        assertThat(mapper.updateState(item.workItemId(), 0, dispatched.claimed(Instant.parse("2026-11-20T01:40:00Z"))))
+                .as("a second writer that read version 0 loses").isZero();
+
+        WorkItemRecord found = mapper.findById(item.workItemId()).orElseThrow();
+        assertThat(found.status()).isEqualTo(WorkItemStatus.ROUTED);
+        assertThat(found.ownerChannel()).isEqualTo(Channel.ACCOUNT_MANAGER);
+        assertThat(found.dispatchedAt()).isEqualTo(Instant.parse("2026-11-20T01:30:00Z"));
+        assertThat(found.rowVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void dueEscalationsComeOnceAndInOrder() {
+        NewWorkItem item = item("HL-7");
+        store(item);
+
+        List<DueEscalation> due = mapper.findDueEscalations(Instant.parse("2026-11-20T03:15:00Z"), 10).stream()
+                .filter(d -> d.workItemId().equals(item.workItemId())).toList();
+
+        assertThat(due).extracting(DueEscalation::ruleId).containsExactly("E7", "E2");
+        assertThat(mapper.completeEscalation(due.get(0).stepId(), Instant.parse("2026-11-20T03:15:00Z"), "ESCALATED")).isEqualTo(1);
+        assertThat(mapper.completeEscalation(due.get(0).stepId(), Instant.parse("2026-11-20T03:15:01Z"), "ESCALATED"))
+                .as("the same step cannot fire twice").isZero();
+        assertThat(mapper.findDueEscalations(Instant.parse("2026-11-20T03:15:00Z"), 10))
+                .extracting(DueEscalation::ruleId).doesNotContain("E7");
+        assertThat(mapper.findDispatchPolicy(item.workItemId())).extracting(PlannedEscalation::ruleId).containsExactly("E7");
+    }
+
+    @Test
+    void pageFiltersByVisibilityAndBreachAtQueryTime() {
+        NewWorkItem item = item("HL-8");
+        store(item);
+        Instant beforeDeadlines = Instant.parse("2026-11-20T01:20:00Z");
+        Instant afterResponseDue = Instant.parse("2026-11-20T04:00:00Z");
+
+        assertThat(ids(query("OPERATIONS_CENTER", null, afterResponseDue))).contains(item.workItemId());
+        assertThat(ids(query("WEBSITE", null, afterResponseDue))).doesNotContain(item.workItemId());
+        assertThat(ids(query("OPERATIONS_CENTER", true, afterResponseDue))).contains(item.workItemId());
+        assertThat(ids(query("OPERATIONS_CENTER", true, beforeDeadlines))).doesNotContain(item.workItemId());
+        assertThat(ids(query("OPERATIONS_CENTER", false, beforeDeadlines))).contains(item.workItemId());
+        assertThat(mapper.countPage(query("OPERATIONS_CENTER", true, afterResponseDue))).isPositive();
+    }
+
+    WorkItemQuery query(String channel, Boolean breached, Instant now) {
+        return new WorkItemQuery(false, channel, "nobody", null, null, null, null, breached, null, null, now, 0, 50);
+    }
+
+    List<String> ids(WorkItemQuery query) {
+        return mapper.findPage(query).stream().map(WorkItemRecord::workItemId).toList();
     }
 }

@@ -1,4 +1,4 @@
-package com.channelrouter.routing;
+package com.channelrouter.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = KnownCode.Validator.class)
-@interface KnownCode {
+public @interface KnownCode {
 
     Class<? extends Enum<?>> value();
 

@@ -1,0 +1,36 @@
+package com.channelrouter.events;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+
+/**
+ * The outbox: what channel systems must hear about (assignments, returns, dispatches, escalations…) is
+ * written in the same transaction as the change itself, one row per recipient channel, so nothing is
+ * announced that did not happen and nothing that happened goes unannounced.
+ */
+@Service
+public class ChannelEvents {
+
+    private final OutboxMapper outbox;
+    private final JsonMapper json;
+
+    ChannelEvents(OutboxMapper outbox, JsonMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Must run inside the transaction that makes the change; refuses to run outside one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String workItemId, String eventType, Collection<String> recipientChannels, Object payload, Instant at) {
+        String body = json.writeValueAsString(payload);
+        for (String channel : new LinkedHashSet<>(recipientChannels)) {
+            outbox.insert(channel, workItemId, eventType, body, at);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.channelrouter.events;
+
+import com.channelrouter.domain.Codes;
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.security.Role;
+import com.channelrouter.web.ForbiddenException;
+import com.channelrouter.web.InvalidRequestException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A channel system's feed: the events about its items after a cursor, oldest first. A consumer that was
+ * down resumes from the last {@code seq} it handled and misses nothing. Channel keys read their own
+ * channel's feed; dispatchers and admins may read any channel's with {@code channel=}.
+ */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventFeedController {
+
+    static final int MAX_LIMIT = 1_000;
+
+    private final OutboxMapper outbox;
+    private final JsonMapper json;
+
+    EventFeedController(OutboxMapper outbox, JsonMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** One event as a channel system reads it. */
+    record Event(long seq, String type, String workItemId, Instant at, JsonNode data) {
+    }
+
+    /** A page of the feed; pass {@code next} as {@code after} to read on. */
+    record Feed(String channel, List<Event> events, long next) {
+    }
+
+    @GetMapping
+    Feed read(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
+              @RequestParam(required = false) String channel, @AuthenticationPrincipal ApiClient caller) {
+        if (after < 0) {
+            throw InvalidRequestException.of("after", "must be 0 or a seq from an earlier page");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidRequestException.of("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        String feedChannel = feedChannel(channel, caller);
+        List<Event> events = outbox.findFeed(feedChannel, after, limit).stream()
+                .map(e -> new Event(e.seq(), e.eventType(), e.workItemId(), e.createdAt(), json.readTree(e.payloadJson())))
+                .toList();
+        return new Feed(feedChannel, events, events.isEmpty() ? after : events.get(events.size() - 1).seq());
+    }
+
+    private static String feedChannel(String requested, ApiClient caller) {
+        if (requested != null && Codes.parse(SourceChannel.class, requested).isEmpty()) {
+            throw InvalidRequestException.of("channel", "must be one of " + Codes.names(SourceChannel.class));
+        }
+        boolean overseer = caller.has(Role.DISPATCHER) || caller.has(Role.ADMIN);
+        if (caller.channel() != null && (requested == null || requested.equals(caller.channel().name()))) {
+            return caller.channel().name();
+        }
+        if (overseer && requested != null) {
+            return requested;
+        }
+        throw new ForbiddenException(caller.channel() == null
+                ? "Your API key speaks for no channel; name one with channel= (dispatchers and admins only)."
+                : "Your API key may read only the feed of " + caller.channel() + ".");
+    }
+}

@@ -1,0 +1,22 @@
+package com.channelrouter.events;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
+
+@Mapper
+interface OutboxMapper {
+
+    void insert(@Param("channel") String channel, @Param("workItemId") String workItemId, @Param("eventType") String eventType,
+                @Param("payload") String payload, @Param("createdAt") Instant createdAt);
+
+    List<Long> findUnsequenced(int limit);
+
+    long maxFeedSeq();
+
+    int assignFeedSeq(@Param("outboxId") long outboxId, @Param("feedSeq") long feedSeq);
+
+    List<FeedEvent> findFeed(@Param("channel") String channel, @Param("after") long after, @Param("limit") int limit);
+}

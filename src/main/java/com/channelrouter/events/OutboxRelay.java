@@ -1,0 +1,54 @@
+package com.channelrouter.events;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+
+/**
+ * Gives committed outbox rows their place in the feed, in commit-visible order and without gaps. A row
+ * that commits late (its transaction began early) gets a later place rather than one a reader has
+ * already passed. Runs on one instance at a time; the unique feed_seq keeps it correct even if two overlap.
+ */
+@Component
+class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 1_000;
+
+    private final OutboxMapper outbox;
+    private final TransactionTemplate transaction;
+
+    OutboxRelay(OutboxMapper outbox, TransactionTemplate transaction) {
+        this.outbox = outbox;
+        this.transaction = transaction;
+    }
+
+    @Scheduled(fixedDelayString = "${channel-router.events.relay-interval:PT0.2S}")
+    @SchedulerLock(name = "outbox-relay", lockAtMostFor = "PT30S")
+    void relayOnSchedule() {
+        try {
+            while (transaction.execute(status -> relay()) == BATCH) {
+                // more waiting: keep going
+            }
+        } catch (DuplicateKeyException overlappingRelay) {
+            log.debug("another relay sequenced the same events; trying again next time");
+        }
+    }
+
+    /** Sequences one batch in the caller's transaction; returns how many rows it placed. */
+    int relay() {
+        List<Long> pending = outbox.findUnsequenced(BATCH);
+        long next = outbox.maxFeedSeq();
+        int placed = 0;
+        for (long outboxId : pending) {
+            placed += outbox.assignFeedSeq(outboxId, ++next);
+        }
+        return placed;
+    }
+}

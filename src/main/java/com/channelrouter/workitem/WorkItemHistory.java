@@ -1,0 +1,47 @@
+package com.channelrouter.workitem;
+
+import com.channelrouter.domain.Channel;
+import com.channelrouter.domain.EscalationLevel;
+import com.channelrouter.events.ChannelEvents;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Appends to a work item's history and, in the same transaction, tells the channels concerned through
+ * the outbox: the owner (its assignments and reminders), the source channel (so it can answer the
+ * customer at any time) and the operations centre (returns, dispatches, escalations beyond the owner).
+ */
+@Component
+class WorkItemHistory {
+
+    private final WorkItemMapper mapper;
+    private final ChannelEvents events;
+
+    WorkItemHistory(WorkItemMapper mapper, ChannelEvents events) {
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    /** Records what happened to an item whose owner and status are now {@code after}. */
+    void record(ItemIdentity item, ItemState after, HistoryEntry entry) {
+        mapper.insertEvent(item.workItemId(), entry.event());
+        Set<String> recipients = new LinkedHashSet<>();
+        recipients.add(after.ownerChannel().name());
+        recipients.add(item.sourceChannel().name());
+        if (entry.channel() != null) {
+            recipients.add(entry.channel().name());
+        }
+        EventType type = entry.type();
+        boolean operationsCentreConcerned = type == EventType.RETURNED || type == EventType.DISPATCHED
+                || (type == EventType.ESCALATED && entry.level() != EscalationLevel.OWNER);
+        if (operationsCentreConcerned) {
+            recipients.add(Channel.OPERATIONS_CENTER.name());
+        }
+        events.append(item.workItemId(), type.name(), recipients,
+                new ItemEventMessage(item.workItemId(), item.itemType(), type, after.status(), after.ownerChannel(),
+                        item.sourceChannel(), entry.channel(), entry.actor(), entry.at(), entry.reason(), entry.deadline(),
+                        entry.level()), entry.at());
+    }
+}
