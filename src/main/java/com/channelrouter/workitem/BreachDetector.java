@@ -35,7 +35,8 @@ class BreachDetector {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${channel-router.escalation.interval:PT30S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${channel-router.escalation.interval:PT30S}",
+            initialDelayString = "${channel-router.escalation.initial-delay:PT5S}")
     @SchedulerLock(name = "sla-escalation", lockAtMostFor = "PT5M")
     void detectOnSchedule() {
         int fired = detect();

@@ -43,7 +43,7 @@ public class WorkItemLifecycle {
         ItemState next = item.state().claimed(now);
         write(item, next, WorkItemAction.CLAIM);
         history.record(item.identity(), next, HistoryEntry.of(EventType.CLAIMED, item.ownerChannel(), caller.id(), now, null));
-        return workItems.read(workItemId, caller);
+        return workItems.afterMove(workItemId, caller);
     }
 
     /** Back to the operations centre for a new dispatch, which gets its own deadline and escalations. */
@@ -60,7 +60,7 @@ public class WorkItemLifecycle {
                     Deadlines.threshold(now, item.dispatchMinutes(), policy.percent(), item.slaClock(), calendar)));
         }
         history.record(item.identity(), next, HistoryEntry.of(EventType.RETURNED, item.ownerChannel(), caller.id(), now, reason));
-        return workItems.read(workItemId, caller);
+        return workItems.afterMove(workItemId, caller);
     }
 
     @Transactional
@@ -72,7 +72,7 @@ public class WorkItemLifecycle {
         ItemState next = item.state().dispatched(toChannel, now);
         write(item, next, WorkItemAction.DISPATCH);
         history.record(item.identity(), next, HistoryEntry.of(EventType.DISPATCHED, toChannel, caller.id(), now, null));
-        return workItems.read(workItemId, caller);
+        return workItems.afterMove(workItemId, caller);
     }
 
     @Transactional
@@ -82,7 +82,7 @@ public class WorkItemLifecycle {
         ItemState next = item.state().closed(now, outcome);
         write(item, next, WorkItemAction.CLOSE);
         history.record(item.identity(), next, HistoryEntry.of(EventType.CLOSED, item.ownerChannel(), caller.id(), now, outcome));
-        return workItems.read(workItemId, caller);
+        return workItems.afterMove(workItemId, caller);
     }
 
     private WorkItemRecord ownersMove(String workItemId, ApiClient caller, WorkItemAction action) {

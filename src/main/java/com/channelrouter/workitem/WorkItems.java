@@ -55,6 +55,15 @@ public class WorkItems {
         return view(item, mapper.findEvents(workItemId), caller, clock.instant());
     }
 
+    /**
+     * The item as it is after a move the caller just made, even if the move took it out of the caller's
+     * sight (a returned item belongs to the operations centre now).
+     */
+    WorkItemView afterMove(String workItemId, ApiClient caller) {
+        WorkItemRecord item = mapper.findById(workItemId).orElseThrow();
+        return view(item, mapper.findEvents(workItemId), caller, clock.instant());
+    }
+
     /** The item if the caller may see it; otherwise, as for an unknown id, 404. */
     WorkItemRecord visible(String workItemId, ApiClient caller) {
         return mapper.findById(workItemId)

@@ -1,0 +1,107 @@
+package com.channelrouter.events;
+
+import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Channel systems read what happened to their items from a feed, in order, resuming where they stopped. */
+@IntegrationTest
+class EventFeedIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    TestHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp(port);
+    }
+
+    String routeNetworkFault() {
+        ObjectNode request = TestHttp.JSON.createObjectNode();
+        request.put("itemType", "FAULT").put("sourceChannel", "GROUP_HOTLINE").put("occurredAt", "2099-01-05T01:00:00Z")
+                .put("faultCategory", "NETWORK");
+        request.putObject("customer").put("id", "GC-" + UUID.randomUUID()).put("customerClass", "C").put("accountManagerId", "");
+        return http.post("/api/v1/routings", "dev-group-hotline", request).header("Location");
+    }
+
+    List<JsonNode> eventsOf(String workItemId, String key, long after) {
+        List<JsonNode> events = new ArrayList<>();
+        http.get("/api/v1/events?limit=1000&after=" + after, key).body().get("events").forEach(e -> {
+            if (e.get("workItemId").asString().equals(workItemId)) {
+                events.add(e);
+            }
+        });
+        return events;
+    }
+
+    @Test
+    void ownerAndSourceHearWhatHappenedInOrderAndNobodyElseDoes() {
+        String item = routeNetworkFault();
+        String id = item.substring(item.lastIndexOf('/') + 1);
+        http.post(item + "/claim", "dev-network-maintenance", "");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(id, "dev-network-maintenance", 0).size() == 2);
+        List<JsonNode> owners = eventsOf(id, "dev-network-maintenance", 0);
+        assertThat(owners).extracting(e -> e.get("type").asString()).containsExactly("ROUTED", "CLAIMED");
+        assertThat(owners.get(1).get("seq").asLong()).isGreaterThan(owners.get(0).get("seq").asLong());
+        assertThat(owners.get(1).get("data").get("status").asString()).isEqualTo("CLAIMED");
+        assertThat(owners.get(1).get("data").get("actor").asString()).isEqualTo("dev-network-maintenance");
+        assertThat(eventsOf(id, "dev-group-hotline", 0)).extracting(e -> e.get("type").asString())
+                .containsExactly("ROUTED", "CLAIMED");
+        assertThat(eventsOf(id, "dev-website", 0)).isEmpty();
+    }
+
+    @Test
+    void readerResumesAfterTheLastEventItHandled() {
+        String item = routeNetworkFault();
+        String id = item.substring(item.lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(id, "dev-network-maintenance", 0).size() == 1);
+        long routedSeq = eventsOf(id, "dev-network-maintenance", 0).get(0).get("seq").asLong();
+
+        http.post(item + "/return", "dev-network-maintenance", Map.of("reason", "not a network fault"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(id, "dev-network-maintenance", routedSeq).size() == 1);
+        assertThat(eventsOf(id, "dev-network-maintenance", routedSeq).get(0).get("type").asString()).isEqualTo("RETURNED");
+        assertThat(eventsOf(id, "dev-operations-center", 0)).extracting(e -> e.get("type").asString()).containsExactly("RETURNED");
+    }
+
+    @Test
+    void aPageSaysWhereToGoOn() {
+        routeNetworkFault();
+        routeNetworkFault();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get("/api/v1/events?limit=1000", "dev-network-maintenance").body().get("events").size() >= 2);
+
+        JsonNode first = http.get("/api/v1/events?limit=1", "dev-network-maintenance").body();
+        JsonNode second = http.get("/api/v1/events?limit=1&after=" + first.get("next").asLong(), "dev-network-maintenance").body();
+
+        assertThat(first.get("channel").asString()).isEqualTo("NETWORK_MAINTENANCE");
+        assertThat(second.get("events").get(0).get("seq").asLong()).isGreaterThan(first.get("events").get(0).get("seq").asLong());
+    }
+
+    @Test
+    void onlyOverseersReadAnotherChannelsFeed() {
+        assertThat(http.get("/api/v1/events?channel=NETWORK_MAINTENANCE", "dev-website").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/events", "dev-qa").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/events?channel=NETWORK_MAINTENANCE", "dev-operations-center").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/events?channel=NETWORK_MAINTENANCE", "dev-admin").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/events?channel=MARS", "dev-admin").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/events?limit=0", "dev-website").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/events", null).status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,380 @@
+package com.channelrouter.workitem;
+
+import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The life of a work item through real HTTP: who may do what, in which status, with what history. */
+@IntegrationTest
+class WorkItemLifecycleIntegrationTests {
+
+    static final String HOTLINE = "dev-group-hotline";
+    static final String NETWORK = "dev-network-maintenance";
+    static final String OPERATIONS = "dev-operations-center";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BreachDetector breachDetector;
+
+    TestHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp(port);
+    }
+
+    static ObjectNode fault(String category, String occurredAt) {
+        ObjectNode request = TestHttp.JSON.createObjectNode();
+        request.put("itemType", "FAULT").put("sourceChannel", "GROUP_HOTLINE").put("occurredAt", occurredAt)
+                .put("productCode", "VPMN").put("faultCategory", category).put("externalId", "HL-" + UUID.randomUUID());
+        request.putObject("customer").put("id", "GC-" + UUID.randomUUID()).put("customerClass", "C").put("accountManagerId", "");
+        return request;
+    }
+
+    /** A NETWORK fault routed to NETWORK_MAINTENANCE from the group hotline; returns the item's path. */
+    String networkFault() {
+        return route(fault("NETWORK", "2099-01-05T01:00:00Z"));
+    }
+
+    /** An UNKNOWN fault, waiting for the operations centre to dispatch it. */
+    String faultAwaitingDispatch() {
+        return route(fault("UNKNOWN", "2099-01-05T01:00:00Z"));
+    }
+
+    String route(ObjectNode request) {
+        TestHttp.Response routed = http.post("/api/v1/routings", HOTLINE, request);
+        assertThat(routed.status()).as(routed.raw().body()).isEqualTo(201);
+        return routed.header("Location");
+    }
+
+    TestHttp.Response act(String item, String action, String key, Object body) {
+        return http.post(item + "/" + action, key, body == null ? "" : body);
+    }
+
+    JsonNode read(String item) {
+        return http.get(item, "dev-admin").body();
+    }
+
+    List<String> history(String item, String field) {
+        List<String> values = new ArrayList<>();
+        read(item).get("history").forEach(e -> values.add(e.get(field).isNull() ? null : e.get(field).asString()));
+        return values;
+    }
+
+    @Nested
+    class Access {
+
+        @ParameterizedTest(name = "{0} {1} -> {2}")
+        @CsvSource({
+                "dev-network-maintenance, claim, 200",
+                "dev-group-hotline, claim, 403",
+                "dev-operations-center, claim, 403",
+                "dev-admin, claim, 403",
+                "dev-billing-support, claim, 404",
+                "dev-qa, claim, 404",
+                "dev-network-maintenance, return, 200",
+                "dev-group-hotline, return, 403",
+                "dev-operations-center, return, 403",
+                "dev-billing-support, return, 404",
+                "dev-network-maintenance, close, 200",
+                "dev-group-hotline, close, 403",
+                "dev-operations-center, close, 403",
+                "dev-admin, close, 403",
+                "dev-website, close, 404",
+                "dev-operations-center, dispatch, 200",
+                "dev-admin, dispatch, 200",
+                "dev-group-hotline, dispatch, 403",
+                "dev-network-maintenance, dispatch, 404",
+                "dev-qa, dispatch, 404",
+        })
+        void onlyTheOwnerOrADispatcherActsAndOthersDoNotSeeTheItem(String key, String action, int expected) {
+            String item = action.equals("dispatch") ? faultAwaitingDispatch() : networkFault();
+            if (action.equals("close")) {
+                assertThat(act(item, "claim", NETWORK, null).status()).isEqualTo(200);
+            }
+            String statusBefore = read(item).get("status").asString();
+            Object body = switch (action) {
+                case "return" -> Map.of("reason", "not ours");
+                case "close" -> Map.of("outcome", "fixed");
+                case "dispatch" -> Map.of("toChannel", "NETWORK_MAINTENANCE");
+                default -> null;
+            };
+
+            TestHttp.Response response = act(item, action, key, body);
+
+            assertThat(response.status()).as(response.raw().body()).isEqualTo(expected);
+            if (expected != 200) {
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(read(item).get("status").asString()).as("a refused move changes nothing").isEqualTo(statusBefore);
+            }
+        }
+
+        @ParameterizedTest(name = "{0} reads -> {1}")
+        @CsvSource({"dev-network-maintenance, 200", "dev-group-hotline, 200", "dev-operations-center, 200", "dev-admin, 200",
+                "dev-billing-support, 404", "dev-account-manager, 404", "dev-qa, 404", "dev-table-owner, 404"})
+        void readingFollowsOwnershipAndSource(String key, int expected) {
+            assertThat(http.get(networkFault(), key).status()).isEqualTo(expected);
+        }
+
+        @Test
+        void noKeyNoMove() {
+            assertThat(act(networkFault(), "claim", null, null).status()).isEqualTo(401);
+            assertThat(act(networkFault(), "claim", "forged-key", null).status()).isEqualTo(401);
+        }
+
+        @Test
+        void ownerSeesWhatItMayDoNow() {
+            String item = networkFault();
+            assertThat(http.get(item, NETWORK).body().get("allowedActions").toString()).isEqualTo("[\"CLAIM\",\"RETURN\"]");
+            assertThat(http.get(item, HOTLINE).body().get("allowedActions").toString()).isEqualTo("[]");
+        }
+    }
+
+    @Nested
+    class Transitions {
+
+        @Test
+        void twelveSimultaneousClaimsHaveExactlyOneWinner() throws Exception {
+            String item = networkFault();
+            int threads = 12;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<TestHttp.Response>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Callable<TestHttp.Response> claim = () -> {
+                    start.await();
+                    return act(item, "claim", NETWORK, null);
+                };
+                results.add(pool.submit(claim));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<TestHttp.Response> result : results) {
+                statuses.add(result.get().status());
+            }
+            pool.shutdown();
+
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(threads - 1);
+            assertThat(history(item, "type")).containsExactly("ROUTED", "CLAIMED");
+        }
+
+        @Test
+        void fullLifeWithASecondTransferAReturnAndARedispatch() {
+            ObjectNode untaggedA = fault("UNKNOWN", "2099-01-05T01:00:00Z");
+            String item = route(untaggedA);
+            assertThat(read(item).get("status").asString()).isEqualTo("AWAITING_DISPATCH");
+
+            assertThat(act(item, "dispatch", NETWORK, Map.of("toChannel", "ACCOUNT_MANAGER")).status()).as("not a dispatcher").isEqualTo(404);
+            assertThat(act(item, "dispatch", HOTLINE, Map.of("toChannel", "ACCOUNT_MANAGER")).status()).as("source, not a dispatcher").isEqualTo(403);
+            TestHttp.Response unknown = act(item, "dispatch", OPERATIONS, Map.of("toChannel", "CARRIER_PIGEON"));
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.raw().body()).contains("toChannel").contains("ACCOUNT_MANAGER");
+
+            JsonNode dispatched = act(item, "dispatch", OPERATIONS, Map.of("toChannel", "ACCOUNT_MANAGER")).body();
+            assertThat(dispatched.get("status").asString()).isEqualTo("ROUTED");
+            assertThat(dispatched.get("ownerChannel").asString()).isEqualTo("ACCOUNT_MANAGER");
+            assertThat(dispatched.get("sla").get("dispatchMet").asBoolean()).isTrue();
+
+            assertThat(act(item, "claim", "dev-account-manager", null).status()).isEqualTo(200);
+            TestHttp.Response noReason = act(item, "return", "dev-account-manager", Map.of());
+            assertThat(noReason.status()).isEqualTo(400);
+            assertThat(noReason.raw().body()).contains("reason");
+
+            JsonNode returned = act(item, "return", "dev-account-manager", Map.of("reason", "no account manager for this customer")).body();
+            assertThat(returned.get("status").asString()).isEqualTo("AWAITING_DISPATCH");
+            assertThat(returned.get("ownerChannel").asString()).isEqualTo("OPERATIONS_CENTER");
+            assertThat(returned.get("sla").get("dispatchDueAt").asString())
+                    .isNotEqualTo(dispatched.get("sla").get("dispatchDueAt").asString());
+            assertThat(returned.get("sla").get("dispatchMet").isNull()).as("new dispatch deadline, not yet due").isTrue();
+            assertThat(http.get(item, "dev-account-manager").status()).as("no longer its item").isEqualTo(404);
+
+            assertThat(act(item, "dispatch", OPERATIONS, Map.of("toChannel", "CORE_AGENT")).status()).isEqualTo(200);
+            assertThat(act(item, "claim", "dev-core-agent", null).status()).isEqualTo(200);
+            assertThat(act(item, "close", HOTLINE, Map.of("outcome", "done")).status()).as("source may not close").isEqualTo(403);
+            assertThat(act(item, "close", "dev-core-agent", Map.of()).status()).as("an outcome is required").isEqualTo(400);
+            JsonNode closed = act(item, "close", "dev-core-agent", Map.of("outcome", "fault cleared on site")).body();
+
+            assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+            assertThat(closed.get("outcome").asString()).isEqualTo("fault cleared on site");
+            assertThat(closed.get("sla").get("responseMet").asBoolean()).isTrue();
+            assertThat(closed.get("sla").get("resolveMet").asBoolean()).isTrue();
+            assertThat(history(item, "type")).containsExactly("ROUTED", "DISPATCHED", "CLAIMED", "RETURNED", "DISPATCHED",
+                    "CLAIMED", "CLOSED");
+            assertThat(history(item, "channel")).containsExactly("OPERATIONS_CENTER", "ACCOUNT_MANAGER", "ACCOUNT_MANAGER",
+                    "ACCOUNT_MANAGER", "CORE_AGENT", "CORE_AGENT", "CORE_AGENT");
+            assertThat(history(item, "actor")).containsExactly(HOTLINE, OPERATIONS, "dev-account-manager", "dev-account-manager",
+                    OPERATIONS, "dev-core-agent", "dev-core-agent");
+            assertThat(history(item, "reason")).contains("no account manager for this customer", "fault cleared on site");
+        }
+
+        @Test
+        void illegalMovesSayTheStatusAndWhatIsAllowed() {
+            String item = networkFault();
+            TestHttp.Response closeUnclaimed = act(item, "close", NETWORK, Map.of("outcome", "x"));
+            assertThat(closeUnclaimed.status()).isEqualTo(409);
+            assertThat(closeUnclaimed.body().get("detail").asString()).contains("is ROUTED").contains("only when it is CLAIMED")
+                    .contains("claimed, returned");
+
+            act(item, "claim", NETWORK, null);
+            TestHttp.Response claimAgain = act(item, "claim", NETWORK, null);
+            assertThat(claimAgain.status()).isEqualTo(409);
+            assertThat(claimAgain.body().get("detail").asString()).contains("is CLAIMED");
+
+            act(item, "close", NETWORK, Map.of("outcome", "fixed"));
+            TestHttp.Response afterClose = act(item, "return", NETWORK, Map.of("reason", "x"));
+            assertThat(afterClose.status()).isEqualTo(409);
+            assertThat(afterClose.body().get("detail").asString()).contains("is CLOSED").contains("Nothing more");
+
+            TestHttp.Response dispatchRouted = act(networkFault(), "dispatch", OPERATIONS, Map.of("toChannel", "WEBSITE"));
+            assertThat(dispatchRouted.status()).isEqualTo(409);
+            assertThat(dispatchRouted.body().get("detail").asString()).contains("only when it is AWAITING_DISPATCH");
+        }
+    }
+
+    @Nested
+    class Sla {
+
+        @Test
+        void overdueFaultIsBreachedForItsOwnerAndInvisibleToOthers() {
+            String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
+            String id = read(item).get("workItemId").asString();
+
+            assertThat(http.get(item, NETWORK).body().get("sla").get("responseMet").asBoolean()).isFalse();
+            assertThat(ids(http.get("/api/v1/work-items?breached=true&size=200", NETWORK).body())).contains(id);
+            assertThat(ids(http.get("/api/v1/work-items?breached=true&size=200", "dev-billing-support").body())).doesNotContain(id);
+            assertThat(ids(http.get("/api/v1/work-items?breached=false&size=200", NETWORK).body())).doesNotContain(id);
+        }
+
+        @Test
+        void lateClaimStaysBreached() {
+            String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
+            JsonNode claimed = act(item, "claim", NETWORK, null).body();
+            assertThat(claimed.get("sla").get("responseMet").asBoolean()).isFalse();
+        }
+
+        @Test
+        void overdueItemIsEscalatedOnceForEveryStepOfThePolicy() {
+            String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
+
+            breachDetector.detect();
+            breachDetector.detect();
+
+            List<String> reasons = new ArrayList<>();
+            read(item).get("history").forEach(e -> {
+                if (e.get("type").asString().equals("ESCALATED")) {
+                    reasons.add(e.get("reason").asString());
+                }
+            });
+            assertThat(reasons).hasSize(6);
+            assertThat(reasons).anyMatch(r -> r.contains("80% of the time to the response deadline") && r.contains("OWNER")
+                    && r.contains("rule E1"));
+            assertThat(reasons).anyMatch(r -> r.contains("200% of the time to the resolve deadline") && r.contains("LEADERSHIP"));
+            assertThat(reasons).noneMatch(r -> r.contains("dispatch"));
+        }
+
+        @Test
+        void claimedItemIsNotEscalatedForResponse() {
+            String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
+            act(item, "claim", NETWORK, null);
+
+            breachDetector.detect();
+
+            List<String> reasons = new ArrayList<>();
+            read(item).get("history").forEach(e -> {
+                if (e.get("type").asString().equals("ESCALATED")) {
+                    reasons.add(e.get("reason").asString());
+                }
+            });
+            assertThat(reasons).hasSize(3).allMatch(r -> r.contains("resolve deadline"));
+        }
+    }
+
+    @Nested
+    class Lists {
+
+        @Test
+        void pageIsNewestFirstWithTotal() {
+            String first = networkFault();
+            String second = networkFault();
+
+            JsonNode page = http.get("/api/v1/work-items?ownerChannel=NETWORK_MAINTENANCE&size=2&page=0", NETWORK).body();
+
+            assertThat(page.get("page").asInt()).isZero();
+            assertThat(page.get("size").asInt()).isEqualTo(2);
+            assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(ids(page)).containsExactly(idOf(second), idOf(first));
+            assertThat(page.get("items").get(0).get("history").get(0).get("type").asString()).isEqualTo("ROUTED");
+        }
+
+        @Test
+        void filtersNarrowTheList() {
+            String awaiting = faultAwaitingDispatch();
+            JsonNode page = http.get("/api/v1/work-items?status=AWAITING_DISPATCH&itemType=FAULT&sourceChannel=GROUP_HOTLINE&size=200",
+                    OPERATIONS).body();
+
+            assertThat(ids(page)).contains(idOf(awaiting));
+            page.get("items").forEach(i -> assertThat(i.get("status").asString()).isEqualTo("AWAITING_DISPATCH"));
+            assertThat(ids(http.get("/api/v1/work-items?status=CLOSED&size=200", OPERATIONS).body())).doesNotContain(idOf(awaiting));
+        }
+
+        @Test
+        void otherChannelsItemsNeverShow() {
+            String item = networkFault();
+            JsonNode page = http.get("/api/v1/work-items?size=200", "dev-website").body();
+            assertThat(ids(page)).doesNotContain(idOf(item));
+            page.get("items").forEach(i -> assertThat(List.of(i.get("ownerChannel").asString(), i.get("sourceChannel").asString()))
+                    .contains("WEBSITE"));
+        }
+
+        @Test
+        void badFiltersAreRefusedByName() {
+            TestHttp.Response response = http.get("/api/v1/work-items?status=LOST&size=1000&breached=maybe&from=yesterday", NETWORK);
+            assertThat(response.status()).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            response.body().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+            assertThat(fields).containsExactlyInAnyOrder("status", "size", "breached", "from");
+        }
+
+        @Test
+        void timeRangeBoundsWhenItemsWereRouted() {
+            String item = networkFault();
+            assertThat(ids(http.get("/api/v1/work-items?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", NETWORK).body()))
+                    .doesNotContain(idOf(item));
+            assertThat(ids(http.get("/api/v1/work-items?from=2000-01-01T00:00:00%2B08:00&size=200", NETWORK).body()))
+                    .contains(idOf(item));
+        }
+    }
+
+    String idOf(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("workItemId").asString()));
+        return ids;
+    }
+}
