@@ -2,6 +2,8 @@
 -- idempotency keys, and the decision-table versions that decided.
 -- Runs unchanged on H2 (MODE=MySQL) and on MySQL 8 / MariaDB 10.11. Times are UTC in DATETIME(6)
 -- (TIMESTAMP ends in 2038 on MariaDB); column names avoid H2 keywords (value, day, year, user, key).
+-- Tables use the binary collation: ids, keys and codes compare exactly, as on H2; MySQL's and MariaDB's
+-- default collations would make "HL-1" and "hl-1", or "CAFÉ" and "CAFE", the same key.
 
 CREATE TABLE customer (
     customer_id        VARCHAR(64)  NOT NULL,
@@ -10,7 +12,7 @@ CREATE TABLE customer (
     account_manager_id VARCHAR(64),
     updated_at         DATETIME(6)  NOT NULL,
     CONSTRAINT pk_customer PRIMARY KEY (customer_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE work_item (
     work_item_id     CHAR(36)     NOT NULL,
@@ -35,7 +37,7 @@ CREATE TABLE work_item (
     CONSTRAINT pk_work_item PRIMARY KEY (work_item_id),
     -- a source system's own id names one item; NULLs (no external id) never collide
     CONSTRAINT uq_work_item_external UNIQUE (source_channel, external_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ix_work_item_owner_created ON work_item (owner_channel, created_at);
 CREATE INDEX ix_work_item_source_created ON work_item (source_channel, created_at);
@@ -54,7 +56,7 @@ CREATE TABLE routing_decision (
     CONSTRAINT pk_routing_decision PRIMARY KEY (decision_id),
     CONSTRAINT uq_routing_decision_item UNIQUE (work_item_id),
     CONSTRAINT fk_routing_decision_item FOREIGN KEY (work_item_id) REFERENCES work_item (work_item_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ix_routing_decision_version ON routing_decision (table_version, decided_at);
 
@@ -69,7 +71,7 @@ CREATE TABLE work_item_event (
     occurred_at   DATETIME(6)  NOT NULL,
     CONSTRAINT pk_work_item_event PRIMARY KEY (event_id),
     CONSTRAINT fk_work_item_event_item FOREIGN KEY (work_item_id) REFERENCES work_item (work_item_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ix_work_item_event_item ON work_item_event (work_item_id, event_id);
 
@@ -82,7 +84,7 @@ CREATE TABLE idempotency_key (
     created_at    DATETIME(6)  NOT NULL,
     CONSTRAINT pk_idempotency_key PRIMARY KEY (client_id, idem_key),
     CONSTRAINT fk_idempotency_key_item FOREIGN KEY (work_item_id) REFERENCES work_item (work_item_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Decision-table versions: the workbooks of every version that ever decided, by content hash.
 CREATE TABLE table_version (
@@ -93,7 +95,7 @@ CREATE TABLE table_version (
     created_at    DATETIME(6)  NOT NULL,
     comment_text  VARCHAR(1000),
     CONSTRAINT pk_table_version PRIMARY KEY (version_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE table_workbook (
     version_id    VARCHAR(64)  NOT NULL,
@@ -101,4 +103,4 @@ CREATE TABLE table_workbook (
     content       LONGBLOB     NOT NULL,
     CONSTRAINT pk_table_workbook PRIMARY KEY (version_id, file_name),
     CONSTRAINT fk_table_workbook_version FOREIGN KEY (version_id) REFERENCES table_version (version_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -24,7 +24,7 @@ CREATE TABLE escalation_step (
     outcome             VARCHAR(16),
     CONSTRAINT pk_escalation_step PRIMARY KEY (step_id),
     CONSTRAINT fk_escalation_step_item FOREIGN KEY (work_item_id) REFERENCES work_item (work_item_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ix_escalation_step_due ON escalation_step (done_at, due_at);
 CREATE INDEX ix_escalation_step_item ON escalation_step (work_item_id, deadline_kind);
@@ -41,7 +41,7 @@ CREATE TABLE outbox_event (
     feed_seq           BIGINT,
     CONSTRAINT pk_outbox_event PRIMARY KEY (outbox_id),
     CONSTRAINT uq_outbox_event_feed_seq UNIQUE (feed_seq)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ix_outbox_event_pending ON outbox_event (feed_seq, outbox_id);
 CREATE INDEX ix_outbox_event_feed ON outbox_event (recipient_channel, feed_seq);
@@ -52,4 +52,4 @@ CREATE TABLE shedlock (
     locked_at   DATETIME(6)   NOT NULL,
     locked_by   VARCHAR(255)  NOT NULL,
     CONSTRAINT pk_shedlock PRIMARY KEY (name)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class CustomerImport {
     }
 
     static List<Customer> fromCsv(Reader csv, Instant now) {
+        csv = withoutByteOrderMark(csv);
         List<FieldProblem> problems = new ArrayList<>();
         List<Customer> customers = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
@@ -68,15 +70,28 @@ final class CustomerImport {
                         get(record, "accountManagerId"));
                 customers.add(check(row, "line " + parser.getCurrentLineNumber() + ": ", problems, now));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // commons-csv reports a broken quote or record as an (unchecked) I/O failure naming the line
             throw InvalidRequestException.of("body", "is not valid CSV: " + e.getMessage());
         }
         if (customers.isEmpty() && problems.isEmpty()) {
             throw InvalidRequestException.of("body", "has no customer rows");
         }
         return accepted(customers, problems);
+    }
+
+    /** Excel's "CSV UTF-8" starts with a byte-order mark, which is not part of the first header. */
+    private static Reader withoutByteOrderMark(Reader csv) {
+        PushbackReader reader = new PushbackReader(csv, 1);
+        try {
+            int first = reader.read();
+            if (first != -1 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reader;
     }
 
     private static String get(CSVRecord record, String column) {
@@ -118,6 +133,14 @@ final class CustomerImport {
     }
 
     private static List<Customer> accepted(List<Customer> customers, List<FieldProblem> problems) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < customers.size(); i++) {
+            Customer customer = customers.get(i);
+            if (customer != null && customer.customerId() != null && seen.putIfAbsent(customer.customerId(), i) != null) {
+                problems.add(new FieldProblem("[" + i + "].id", "repeats customer " + customer.customerId()
+                        + " (first at [" + seen.get(customer.customerId()) + "]); a load names each customer once"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.size() > 100 ? problems.subList(0, 100) : problems);
         }

@@ -17,14 +17,19 @@ final class DrlTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
 
-    /** Allowed shapes: no quotes in names, no statement or comment characters anywhere. */
+    /** A literal a constraint may compare with: an enum constant, a yes/no, or a quoted catalogue code. */
+    private static final String LITERAL = "(?:[A-Z][A-Za-z]*\\.[A-Z][A-Z0-9_]*|true|false|\"[A-Z][A-Z0-9_]*\")";
+    /** One constraint: a bean property, then == and a literal, or in and a list of literals. */
+    private static final String CONSTRAINT = "[a-z][A-Za-z]* (?:== " + LITERAL + "|in \\(" + LITERAL + "(?:, " + LITERAL + ")*\\))";
+
+    /** Allowed shapes: no quotes in names, constraints only of the grammar above, no statement or comment characters. */
     private static final Map<String, Pattern> SHAPES = Map.of(
             "version", Pattern.compile("[A-Za-z0-9._-]{1,64}"),
             "location", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
             "ruleName", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
             "salience", Pattern.compile("-?[0-9]{1,9}"),
             "index", Pattern.compile("[0-9]{1,9}"),
-            "constraints", Pattern.compile("[A-Za-z0-9_ ,.()=\"]*"));
+            "constraints", Pattern.compile("(?:" + CONSTRAINT + "(?:, " + CONSTRAINT + ")*)?"));
 
     private final String name;
     private final String text;

@@ -9,8 +9,8 @@ import com.channelrouter.domain.CustomerClass;
 record CustomerProfile(String customerId, CustomerClass customerClass, Origin classOrigin, String accountManagerId,
                        Origin tagOrigin, boolean registryUnavailable) {
 
-    /** Where a customer fact came from. */
-    enum Origin { REQUEST, REGISTRY, DEFAULT }
+    /** Where a customer fact came from; UNKNOWN when the registry was needed but could not be reached. */
+    enum Origin { REQUEST, REGISTRY, DEFAULT, UNKNOWN }
 
     boolean accountManagerTagged() {
         return accountManagerId != null && !accountManagerId.isBlank();

@@ -48,7 +48,7 @@ class CustomerProfiles {
             classOrigin = CustomerProfile.Origin.REGISTRY;
         } else {
             customerClass = CustomerClass.POTENTIAL;
-            classOrigin = CustomerProfile.Origin.DEFAULT;
+            classOrigin = unavailable ? CustomerProfile.Origin.UNKNOWN : CustomerProfile.Origin.DEFAULT;
         }
         String accountManager;
         CustomerProfile.Origin tagOrigin;
@@ -60,7 +60,7 @@ class CustomerProfiles {
             tagOrigin = CustomerProfile.Origin.REGISTRY;
         } else {
             accountManager = null;
-            tagOrigin = CustomerProfile.Origin.DEFAULT;
+            tagOrigin = unavailable ? CustomerProfile.Origin.UNKNOWN : CustomerProfile.Origin.DEFAULT;
         }
         return new CustomerProfile(item.customerId(), customerClass, classOrigin, accountManager, tagOrigin, unavailable);
     }

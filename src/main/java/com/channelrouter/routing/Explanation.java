@@ -52,13 +52,16 @@ final class Explanation {
     }
 
     private static String customerLine(RoutingItem item, CustomerProfile customer) {
+        // the registry's account-manager ids are not for every caller's eyes: echo only what the request said
+        String manager = customer.tagOrigin() == CustomerProfile.Origin.REQUEST ? customer.accountManagerId() + ", " : "";
         String tag = customer.accountManagerTagged()
-                ? "account-manager tag yes (" + customer.accountManagerId() + ", " + origin(customer.tagOrigin()) + ")"
+                ? "account-manager tag yes (" + manager + origin(customer.tagOrigin()) + ")"
                 : "no account-manager tag (" + origin(customer.tagOrigin()) + ")";
         String line = item.itemType() + " from " + item.sourceChannel() + " for customer " + customer.customerId() + ": class "
                 + customer.customerClass() + " (" + origin(customer.classOrigin()) + "), " + tag + ".";
         return customer.registryUnavailable()
-                ? line + " The customer registry could not be reached, so only the request's fields were used."
+                ? line + " The customer registry could not be reached, so only the request's fields were used: "
+                + "this decision is provisional."
                 : line;
     }
 
@@ -67,6 +70,7 @@ final class Explanation {
             case REQUEST -> "from the request";
             case REGISTRY -> "from the customer registry";
             case DEFAULT -> "not in the request or the registry";
+            case UNKNOWN -> "not in the request; the registry could not be reached";
         };
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
 @Constraint(validatedBy = IsoInstant.Validator.class)
 @interface IsoInstant {
 
-    String message() default "must be an ISO-8601 instant with an offset, such as 2026-11-20T01:15:00Z or 2026-11-20T09:15:00+08:00";
+    String message() default "must be an ISO-8601 instant with an offset between the years 2000 and 2199, "
+            + "such as 2026-11-20T01:15:00Z or 2026-11-20T09:15:00+08:00";
 
     Class<?>[] groups() default {};
 
@@ -33,9 +34,14 @@ import java.util.Optional;
             return value == null || parse(value).isPresent();
         }
 
+        /** Arrivals this far from now are typing mistakes, and their deadlines would not fit a DATETIME. */
+        private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+        private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
         static Optional<Instant> parse(String value) {
             try {
-                return Optional.of(OffsetDateTime.parse(value).toInstant());
+                Instant instant = OffsetDateTime.parse(value).toInstant();
+                return instant.isBefore(EARLIEST) || !instant.isBefore(LATEST) ? Optional.empty() : Optional.of(instant);
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

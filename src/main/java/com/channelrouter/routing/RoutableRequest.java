@@ -36,7 +36,7 @@ import java.lang.annotation.Target;
             }
             boolean valid = true;
             context.disableDefaultConstraintViolation();
-            boolean opportunity = request.leadStage() == null || LeadStage.OPPORTUNITY.name().equals(request.leadStage());
+            boolean opportunity = isBlank(request.leadStage()) || LeadStage.OPPORTUNITY.name().equals(request.leadStage());
             if (ItemType.LEAD.name().equals(request.itemType()) && opportunity && isBlank(request.productCode())) {
                 context.buildConstraintViolationWithTemplate("is required for an OPPORTUNITY lead (the default lead stage)")
                         .addPropertyNode("productCode").addConstraintViolation();

@@ -16,7 +16,9 @@ import java.util.List;
  * What the decision tables decided for one item, with the rows that decided, the version they belong
  * to and a human explanation. Returned to the caller and stored whole with the work item.
  *
- * @param workItemId set when the item was stored (absent from /evaluate answers)
+ * @param workItemId  set when the item was stored (absent from /evaluate answers)
+ * @param provisional true when the customer registry was needed but could not be reached, so the decision
+ *                    rests on the request's fields alone (only /evaluate answers this way)
  */
 public record RoutingDecision(
         String decisionId,
@@ -33,6 +35,7 @@ public record RoutingDecision(
         String routingRule,
         Sla sla,
         String tableVersion,
+        boolean provisional,
         Instant occurredAt,
         Instant decidedAt,
         List<MatchedRow> matchedRows,
@@ -61,7 +64,7 @@ public record RoutingDecision(
 
     RoutingDecision withWorkItemId(String id) {
         return new RoutingDecision(decisionId, id, itemType, customerId, customerClass, accountManagerTagged, sourceChannel,
-                ownerChannel, secondTransfer, targetChannel, assistChannels, routingRule, sla, tableVersion, occurredAt,
-                decidedAt, matchedRows, explanation);
+                ownerChannel, secondTransfer, targetChannel, assistChannels, routingRule, sla, tableVersion, provisional,
+                occurredAt, decidedAt, matchedRows, explanation);
     }
 }

@@ -58,8 +58,11 @@ public class RoutingDecisions {
         if (customer.customerClass() == CustomerClass.POTENTIAL && item.itemType() != ItemType.LEAD) {
             throw new UnprocessableException(ProblemTypes.UNROUTABLE_ITEM, "Not routable",
                     article(item.itemType()) + " " + item.itemType() + " must be about an existing customer, but customer " + customer.customerId()
-                            + " is POTENTIAL (" + (customer.classOrigin() == CustomerProfile.Origin.DEFAULT
-                            ? "unknown to the registry and no class in the request" : "class POTENTIAL") + "). Nothing was stored.",
+                            + " is POTENTIAL (" + switch (customer.classOrigin()) {
+                                case DEFAULT -> "unknown to the registry and no class in the request";
+                                case UNKNOWN -> "no class in the request, and the registry could not be reached";
+                                default -> "class POTENTIAL";
+                            } + "). Nothing was stored.",
                     List.of(new FieldProblem("customer.customerClass", "is POTENTIAL; " + article(item.itemType()).toLowerCase(java.util.Locale.ROOT) + " " + item.itemType()
                             + " needs a customer of class A, B, C or D")));
         }
@@ -89,7 +92,7 @@ public class RoutingDecisions {
                         sla.terms().resolveMinutes(), sla.terms().dispatchMinutes(),
                         deadlines.clockStartsAt(), deadlines.responseDueAt(), deadlines.resolveDueAt(), deadlines.dispatchDueAt(),
                         escalations(outcome.escalations(), item, sla, routing.secondTransfer(), tables)),
-                tables.version(), item.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                tables.version(), customer.registryUnavailable(), item.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 List.of(matchedRow("routing", routing.ruleId(), routing.location()), matchedRow("sla", sla.ruleId(), sla.location())),
                 Explanation.lines(item, customer, product, routing, outcome.assistApplies(), sla, deadlines, tables.calendar(),
                         tables.version()));

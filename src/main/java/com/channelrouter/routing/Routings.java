@@ -1,9 +1,16 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.domain.AlertKind;
+import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.domain.FaultCategory;
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.LeadStage;
+import com.channelrouter.domain.Severity;
+import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
+import com.channelrouter.support.Hashes;
 import com.channelrouter.support.Ids;
 import com.channelrouter.web.FieldProblem;
-import com.channelrouter.web.ForbiddenException;
 import com.channelrouter.web.ProblemTypes;
 import com.channelrouter.web.UnprocessableException;
 import com.channelrouter.workitem.NewWorkItem;
@@ -14,13 +21,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,11 +61,7 @@ public class Routings {
     public Routed route(RoutingRequest request, String idempotencyKey, ApiClient client) {
         RoutingRequest normalized = request.normalized();
         RoutingItem item = RoutingItem.from(normalized, clock.instant());
-        if (client.channel() != null && client.channel() != item.sourceChannel()) {
-            throw new ForbiddenException("Your API key speaks for " + client.channel() + " and may only submit items whose sourceChannel is "
-                    + client.channel() + ", not " + item.sourceChannel() + ".");
-        }
-        String fingerprint = fingerprint(normalized);
+        String fingerprint = fingerprint(normalized, item);
         Optional<Routed> earlier = findEarlier(client, idempotencyKey, item, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -96,7 +95,7 @@ public class Routings {
             if (prior.isPresent()) {
                 return Optional.of(replay(prior.get(), fingerprint, "externalId",
                         "The externalId " + item.externalId() + " from " + item.sourceChannel()
-                                + " already names a different item (work item " + prior.get().workItemId() + ")."));
+                                + " already names a different item."));
             }
         }
         return Optional.empty();
@@ -135,14 +134,21 @@ public class Routings {
                 json.writeValueAsString(request.arrivedAt(item.occurredAt())), json.writeValueAsString(decision), escalations);
     }
 
-    /** SHA-256 of the request as JSON, after its arrival time was written in UTC. */
-    private String fingerprint(RoutingRequest normalized) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(normalized).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /**
+     * SHA-256 of what the request means: its fields with the contract's defaults applied (so leaving out
+     * leadStage or sending OPPORTUNITY is the same request) and its arrival time as sent, in UTC.
+     */
+    private String fingerprint(RoutingRequest normalized, RoutingItem item) {
+        return Hashes.sha256Hex(json.writeValueAsString(new Fingerprint(item.itemType(), item.externalId(), item.sourceChannel(),
+                normalized.occurredAt(), item.customerId(), normalized.customer().name(), item.customerClass(),
+                item.accountManagerId(), item.productCode(), item.leadStage(), item.alertKind(), item.faultCategory(),
+                item.severity(), normalized.description())));
+    }
+
+    /** The fields of a request that make it this request and not another. */
+    private record Fingerprint(ItemType itemType, String externalId, SourceChannel sourceChannel, String occurredAt,
+                               String customerId, String customerName, CustomerClass customerClass, String accountManagerId,
+                               String productCode, LeadStage leadStage, AlertKind alertKind, FaultCategory faultCategory,
+                               Severity severity, String description) {
     }
 }

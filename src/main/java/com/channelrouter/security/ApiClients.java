@@ -1,13 +1,10 @@
 package com.channelrouter.security;
 
 import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.support.Hashes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +25,11 @@ public final class ApiClients {
         }
         for (SecurityProperties.Client configured : properties.clients()) {
             String hash = configured.keySha256() == null ? "" : configured.keySha256().toLowerCase(Locale.ROOT);
-            if (configured.id() == null || configured.id().isBlank() || !SHA256_HEX.matcher(hash).matches()
+            if (configured.id() == null || configured.id().isBlank() || configured.id().length() > 64
+                    || !SHA256_HEX.matcher(hash).matches()
                     || configured.roles() == null || configured.roles().isEmpty()) {
                 throw new IllegalStateException("API client '" + configured.id()
-                        + "' needs an id, a key-sha256 of 64 hex digits and at least one role");
+                        + "' needs an id of at most 64 characters, a key-sha256 of 64 hex digits and at least one role");
             }
             if (clients.putIfAbsent(hash, new ApiClient(configured.id(), configured.roles(), configured.channel())) != null) {
                 throw new IllegalStateException("two API clients share one key; client '" + configured.id() + "'");
@@ -69,11 +67,6 @@ public final class ApiClients {
     }
 
     static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256Hex(key);
     }
 }

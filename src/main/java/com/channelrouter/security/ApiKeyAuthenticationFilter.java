@@ -9,7 +9,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,12 +26,23 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
+    /** Paths that need no key: health and the API docs. A wrong key there is ignored, not refused. */
+    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/error"};
+    private static final PathPatternParser PATTERNS = PathPatternParser.defaultInstance;
+    private static final List<PathPattern> PUBLIC = Arrays.stream(PUBLIC_PATHS).map(PATTERNS::parse).toList();
+
     private final ApiClients clients;
     private final ProblemResponses problems;
 
     ApiKeyAuthenticationFilter(ApiClients clients, ProblemResponses problems) {
         this.clients = clients;
         this.problems = problems;
+    }
+
+    private static boolean isPublic(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        return PUBLIC.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     @Override
@@ -37,6 +54,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<ApiClient> client = clients.authenticate(key);
+        if (client.isEmpty() && isPublic(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (client.isEmpty()) {
             problems.unauthenticated(request, response, "The API key in X-API-Key is not known.");
             return;

@@ -37,8 +37,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(ApiKeyAuthenticationFilter.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/routings").hasRole(Role.ROUTER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/routings/evaluate").hasAnyRole(Role.ROUTER.name(), Role.QA.name())
                         .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasRole(Role.ADMIN.name())

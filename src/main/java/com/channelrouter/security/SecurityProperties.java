@@ -11,11 +11,13 @@ import java.util.Set;
  * strings, so a fast hash is enough and keeps authentication cheap). The demo clients are a switch:
  * on in the embedded default, off in every production-like profile.
  *
- * @param demoClients whether the documented dev-* demo keys work
- * @param clients     real clients, typically from the environment
+ * @param demoClients                whether the documented dev-* demo keys work
+ * @param demoClientsOnAnyDatabase   lets the demo keys work on a database other than the embedded H2;
+ *                                   only the MariaDB tests set it
+ * @param clients                    real clients, typically from the environment
  */
 @ConfigurationProperties("channel-router.security")
-public record SecurityProperties(boolean demoClients, List<Client> clients) {
+public record SecurityProperties(boolean demoClients, boolean demoClientsOnAnyDatabase, List<Client> clients) {
 
     public SecurityProperties {
         clients = clients == null ? List.of() : List.copyOf(clients);

@@ -22,7 +22,7 @@ import java.time.format.DateTimeFormatter;
 @MappedTypes(Instant.class)
 public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
-    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {

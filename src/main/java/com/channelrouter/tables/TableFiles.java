@@ -48,7 +48,10 @@ public final class TableFiles {
             List<WorkbookFile> files = new ArrayList<>();
             for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".xlsx") && !isLockFile(p.getFileName().toString()))
                     .sorted().toList()) {
-                files.add(new WorkbookFile(path.getFileName().toString(), Files.readAllBytes(path)));
+                try (InputStream in = Files.newInputStream(path)) {
+                    // one byte over the limit is enough for the reader to refuse it by name
+                    files.add(new WorkbookFile(path.getFileName().toString(), in.readNBytes(WorkbookReader.MAX_WORKBOOK_BYTES + 1)));
+                }
             }
             if (files.isEmpty()) {
                 throw new IllegalStateException("No .xlsx workbooks in " + folder);

@@ -268,7 +268,10 @@ final class TableRecord {
             return dateTime.toLocalTime();
         }
         if (value instanceof Double fractionOfDay && fractionOfDay >= 0 && fractionOfDay < 1) {
-            return LocalTime.ofSecondOfDay(Math.round(fractionOfDay * 86_400));
+            long seconds = Math.round(fractionOfDay * 86_400);
+            if (seconds < 86_400) {
+                return LocalTime.ofSecondOfDay(seconds);
+            }
         }
         String text = text(column);
         if (text != null) {

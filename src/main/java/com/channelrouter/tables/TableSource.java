@@ -1,10 +1,10 @@
 package com.channelrouter.tables;
 
+import com.channelrouter.support.Hashes;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -23,18 +23,14 @@ public record TableSource(List<WorkbookFile> workbooks) {
     }
 
     public String contentHash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (WorkbookFile file : workbooks) {
-                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Integer.toString(file.content().length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.content());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        MessageDigest digest = Hashes.sha256();
+        for (WorkbookFile file : workbooks) {
+            digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Integer.toString(file.content().length).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.content());
         }
+        return Hashes.hex(digest.digest());
     }
 }

@@ -36,6 +36,8 @@ final class WorkbookReader {
     private static final long MAX_ZIP_ENTRY_BYTES = 20L * 1024 * 1024;
     private static final double MIN_INFLATE_RATIO = 0.01;
     private static final Pattern MACRO_PART = Pattern.compile("/xl/vbaProject\\.bin", Pattern.CASE_INSENSITIVE);
+    /** Parts that reach outside the workbook or carry other programs: links to other files, OLE objects, ActiveX. */
+    private static final Pattern FOREIGN_PART = Pattern.compile("/xl/(externalLinks|embeddings|activeX)/.*", Pattern.CASE_INSENSITIVE);
 
     static {
         applyZipLimits();
@@ -62,6 +64,12 @@ final class WorkbookReader {
             if (hasMacros(workbook.getPackage())) {
                 problems.error(workbookProblem(file, "The workbook contains macros. Save it as a plain .xlsx workbook without macros.",
                         "工作簿包含宏。请另存为不含宏的 .xlsx 工作簿。"));
+                return List.of();
+            }
+            if (!workbook.getPackage().getPartsByName(FOREIGN_PART).isEmpty()) {
+                problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, OLE "
+                        + "objects or ActiveX controls). Remove them, or copy the values in as plain cells, and save again.",
+                        "工作簿包含外部链接或嵌入对象（外部链接、OLE 对象或 ActiveX 控件）。请删除它们或改为直接输入数值后重新保存。"));
                 return List.of();
             }
             if (workbook.getNumberOfSheets() > MAX_SHEETS) {

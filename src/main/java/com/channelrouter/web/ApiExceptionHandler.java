@@ -15,10 +15,12 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -54,18 +56,50 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemTypes.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage()));
+        }
         JacksonException jackson = findCause(ex, JacksonException.class);
-        if (jackson instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
+        if (jackson instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().isEmpty() ? "body" : path(mismatch);
             String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "has the wrong type: expected " + expected))));
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
-                jackson == null || jackson.getLocation() == null
-                        ? "The request body is missing or is not valid JSON."
-                        : "The request body is not valid JSON (line " + jackson.getLocation().getLineNr()
-                        + ", column " + jackson.getLocation().getColumnNr() + ").");
+        String where = jackson == null || jackson.getLocation() == null ? ""
+                : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
+        String detail = jackson == null ? "The request body is missing." : "The request body is not valid JSON" + where + ".";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON", detail);
+        problem.setProperty("errors", List.of(new FieldProblem("body", jackson == null ? "is required" : "is not valid JSON" + where)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Problems Spring writes itself (405, 406, 415, an unknown path…) get a stable type like ours, and an
+     * unknown path is described as such rather than as a missing static file.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse response) {
+            body = response.getBody();
+        }
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemTypes.uri(switch (statusCode.value()) {
+                case 400 -> ProblemTypes.INVALID_REQUEST;
+                case 404 -> ProblemTypes.NOT_FOUND;
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+                case 415 -> "unsupported-media-type";
+                default -> "http-" + statusCode.value();
+            }));
+            if (ex instanceof NoResourceFoundException missing) {
+                problem.setDetail("There is no endpoint " + missing.getHttpMethod() + " /" + missing.getResourcePath() + ".");
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -100,6 +134,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage()));
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Request too large", ex.getMessage()));
+    }
+
     /** The database is down or slow: say so quickly, and when to retry; never claim something was stored. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class, QueryTimeoutException.class})
@@ -108,7 +148,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
-                        "The database cannot be reached; nothing was stored. Retry in a few seconds."));
+                        "The database cannot be reached, so the request was not completed. Retry in a few seconds; "
+                                + "a repeat with the same Idempotency-Key never creates a second item."));
     }
 
     @ExceptionHandler(Exception.class)

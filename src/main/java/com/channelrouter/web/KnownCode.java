@@ -38,7 +38,8 @@ public @interface KnownCode {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || Arrays.asList(codes).contains(value)) {
+            // blank is "absent": whether the field is required is for @NotBlank or the class-level check to say
+            if (value == null || value.isBlank() || Arrays.asList(codes).contains(value)) {
                 return true;
             }
             context.disableDefaultConstraintViolation();

@@ -80,6 +80,32 @@ class CustomerApiIntegrationTests {
     }
 
     @Test
+    void excelsCsvWithAByteOrderMarkLoads() {
+        TestHttp.Response response = http.post(BULK, "dev-admin", "\uFEFFid,customerClass\nBOM-1,C\n", CSV);
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        assertThat(http.get("/api/v1/customers/BOM-1", "dev-admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void brokenCsvIsABadRequestNotAFailure() {
+        TestHttp.Response response = http.post(BULK, "dev-admin", "id,customerClass\n\"Q-1,A\n", CSV);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.raw().body()).contains("not valid CSV");
+    }
+
+    @Test
+    void aCustomerNamedTwiceInOneLoadIsRefused() {
+        long before = customers();
+        TestHttp.Response response = http.post(BULK, "dev-admin", "id,customerClass\nTWICE-1,A\nTWICE-1,B\n", CSV);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.raw().body()).contains("repeats customer TWICE-1");
+        assertThat(customers()).isEqualTo(before);
+    }
+
+    @Test
     void unknownCsvColumnIsRefused() {
         TestHttp.Response response = http.post(BULK, "dev-admin", "id,customerClass,grade\nX,A,1\n", CSV);
 

@@ -42,4 +42,15 @@ class CustomerMapperTests {
     void unknownCustomerIsEmpty() {
         assertThat(mapper.findById("NOBODY")).isEmpty();
     }
+
+    @Test
+    void idsThatDifferInCaseOrAccentAreDifferentCustomers() {
+        mapper.upsert(new Customer("CAFÉ-1", null, CustomerClass.A, null, Instant.parse("2026-11-20T01:00:00Z")));
+        mapper.upsert(new Customer("CAFE-1", null, CustomerClass.B, null, Instant.parse("2026-11-20T01:00:00Z")));
+        mapper.upsert(new Customer("cafe-1", null, CustomerClass.C, null, Instant.parse("2026-11-20T01:00:00Z")));
+
+        assertThat(mapper.findById("CAFÉ-1").orElseThrow().customerClass()).isEqualTo(CustomerClass.A);
+        assertThat(mapper.findById("CAFE-1").orElseThrow().customerClass()).isEqualTo(CustomerClass.B);
+        assertThat(mapper.findById("cafe-1").orElseThrow().customerClass()).isEqualTo(CustomerClass.C);
+    }
 }

@@ -50,10 +50,12 @@ class DatabaseOutageIntegrationTests {
         assertThat(routed.status()).isEqualTo(503);
         assertThat(routed.header("Retry-After")).isEqualTo("5");
         assertThat(routed.contentType()).startsWith("application/problem+json");
-        assertThat(routed.body().get("detail").asString()).contains("nothing was stored");
+        assertThat(routed.body().get("detail").asString()).contains("not completed").contains("Idempotency-Key");
         assertThat(evaluated.status()).isEqualTo(200);
         assertThat(evaluated.body().get("routingRule").asString()).isEqualTo("L6");
         assertThat(guessed.status()).isEqualTo(200);
         assertThat(guessed.body().get("explanation").get(0).asString()).contains("could not be reached");
+        assertThat(guessed.body().get("provisional").asBoolean()).isTrue();
+        assertThat(evaluated.body().get("provisional").asBoolean()).as("the request said everything").isFalse();
     }
 }

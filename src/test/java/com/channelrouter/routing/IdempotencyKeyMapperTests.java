@@ -50,4 +50,14 @@ class IdempotencyKeyMapperTests {
         assertThatThrownBy(() -> mapper.insert("dev-website", "key-2", "b".repeat(64), item, Instant.parse("2026-11-20T01:00:00Z")))
                 .isInstanceOf(DuplicateKeyException.class);
     }
+
+    @Test
+    void keysThatDifferOnlyInCaseAreDifferentKeys() {
+        String item = storedWorkItem();
+        mapper.insert("dev-website", "key-3", "a".repeat(64), item, Instant.parse("2026-11-20T01:00:00Z"));
+        mapper.insert("dev-website", "KEY-3", "b".repeat(64), item, Instant.parse("2026-11-20T01:00:00Z"));
+
+        assertThat(mapper.find("dev-website", "KEY-3").orElseThrow().requestHash()).isEqualTo("b".repeat(64));
+        assertThat(mapper.find("dev-website", "Key-3")).isEmpty();
+    }
 }

@@ -101,6 +101,18 @@ class RoutingApiIntegrationTests {
         }
 
         @Test
+        void channelBindingComesBeforeTheBodysOtherFaults() {
+            ObjectNode thinFromWebsite = TestHttp.JSON.createObjectNode().put("itemType", "LEAD").put("sourceChannel", "WEBSITE");
+            assertProblem(http.post(ROUTINGS, HOTLINE, thinFromWebsite), 403, "forbidden");
+            assertProblem(http.post(EVALUATE, HOTLINE, thinFromWebsite), 403, "forbidden");
+        }
+
+        @Test
+        void aWrongKeyOnAPublicPathIsIgnored() {
+            assertThat(http.get("/actuator/health", "nonsense").status()).isEqualTo(200);
+        }
+
+        @Test
         void qaMayEvaluate() {
             assertThat(http.post(EVALUATE, "dev-qa", lead("X-1")).status()).isEqualTo(200);
         }
@@ -194,6 +206,15 @@ class RoutingApiIntegrationTests {
         }
 
         @Test
+        void arrivalsOutsideTheYears2000To2199AreRefused() {
+            for (String when : List.of("1999-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z")) {
+                TestHttp.Response response = http.post(EVALUATE, "dev-qa", lead("X-23").put("occurredAt", when));
+                assertProblem(response, 400, "invalid-request");
+                assertThat(errorFields(response)).containsExactly("occurredAt");
+            }
+        }
+
+        @Test
         void timeWithoutOffsetIsRefused() {
             TestHttp.Response response = http.post(EVALUATE, "dev-qa", lead("X-7").put("occurredAt", "2026-11-20T09:15:00"));
             assertProblem(response, 400, "invalid-request");
@@ -207,6 +228,38 @@ class RoutingApiIntegrationTests {
             TestHttp.Response response = http.post(EVALUATE, "dev-qa", request);
             assertProblem(response, 400, "invalid-request");
             assertThat(errorFields(response)).containsExactly("customer");
+        }
+
+        @Test
+        void numbersAndBooleansAreNotText() {
+            ObjectNode request = lead("X-20").put("externalId", true);
+            ((ObjectNode) request.get("customer")).put("accountManagerId", 17);
+
+            TestHttp.Response response = http.post(EVALUATE, "dev-qa", request);
+
+            assertProblem(response, 400, "invalid-request");
+            assertThat(errorFields(response)).containsAnyOf("externalId", "customer.accountManagerId");
+        }
+
+        @Test
+        void aBodyThatIsNotAnObjectIsTheWrongType() {
+            TestHttp.Response response = http.post(EVALUATE, "dev-qa", "[]");
+            assertProblem(response, 400, "invalid-request");
+            assertThat(errorFields(response)).containsExactly("body");
+        }
+
+        @Test
+        void oversizedBodiesAreRefusedBeforeTheyAreRead() {
+            ObjectNode huge = lead("X-21").put("description", "x".repeat(200_000));
+            assertProblem(http.post(ROUTINGS, HOTLINE, huge), 413, "payload-too-large");
+        }
+
+        @Test
+        void unknownEndpointsAndMethodsAreProblemsToo() {
+            assertProblem(http.get("/api/v1/nowhere", "dev-admin"), 404, "not-found");
+            assertProblem(http.get(ROUTINGS, "dev-admin"), 405, "method-not-allowed");
+            assertProblem(http.post(EVALUATE, "dev-qa", lead("X-22"), Map.of("Content-Type", "text/plain")), 415,
+                    "unsupported-media-type");
         }
 
         @Test
@@ -262,6 +315,17 @@ class RoutingApiIntegrationTests {
             assertThat(decision.get("routingRule").asString()).isEqualTo("L1");
             assertThat(decision.get("assistChannels").toString()).isEqualTo("[\"EXPERIENCE_HALL\"]");
             assertThat(decision.get("explanation").get(0).asString()).contains("from the customer registry");
+        }
+
+        @Test
+        void theRegistrysAccountManagerIdsStayInTheRegistry() {
+            ObjectNode request = lead(registered("C", "AM-SECRET-42"));
+            ((ObjectNode) request.get("customer")).remove("customerClass");
+
+            JsonNode decision = http.post(EVALUATE, "dev-qa", request).body();
+
+            assertThat(decision.get("accountManagerTagged").asBoolean()).isTrue();
+            assertThat(decision.toString()).doesNotContain("AM-SECRET-42");
         }
 
         @Test
@@ -326,6 +390,17 @@ class RoutingApiIntegrationTests {
             assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
             assertThat(repeat.body()).isEqualTo(first.body());
             assertThat(workItems()).isEqualTo(after);
+        }
+
+        @Test
+        void sendingADefaultExplicitlyIsTheSameRequest() {
+            String key = unique();
+            TestHttp.Response first = http.post(ROUTINGS, HOTLINE, lead("I-7"), key(key));
+            TestHttp.Response explicit = http.post(ROUTINGS, HOTLINE, lead("I-7").put("leadStage", "OPPORTUNITY"), key(key));
+
+            assertThat(explicit.status()).isEqualTo(201);
+            assertThat(explicit.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(explicit.header("Location")).isEqualTo(first.header("Location"));
         }
 
         @Test

@@ -20,7 +20,7 @@ class ApiClientsTests {
 
     @Test
     void demoClientsFollowTheContractsNaming() {
-        ApiClients clients = new ApiClients(new SecurityProperties(true, List.of()));
+        ApiClients clients = new ApiClients(new SecurityProperties(true, false, List.of()));
 
         assertThat(clients.authenticate("dev-hotline-10086")).get()
                 .satisfies(c -> assertThat(c.channel()).isEqualTo(SourceChannel.HOTLINE_10086))
@@ -36,7 +36,7 @@ class ApiClientsTests {
 
     @Test
     void withoutDemoClientsOnlyConfiguredKeysWork() {
-        ApiClients clients = new ApiClients(new SecurityProperties(false, List.of(hotlineCrm(ApiClients.sha256(KEY)))));
+        ApiClients clients = new ApiClients(new SecurityProperties(false, false, List.of(hotlineCrm(ApiClients.sha256(KEY)))));
 
         assertThat(clients.authenticate("dev-admin")).isEmpty();
         assertThat(clients.authenticate(KEY).orElseThrow().id()).isEqualTo("hotline-crm");
@@ -46,14 +46,14 @@ class ApiClientsTests {
 
     @Test
     void configuredKeysMustBeHashes() {
-        assertThatThrownBy(() -> new ApiClients(new SecurityProperties(false, List.of(hotlineCrm(KEY)))))
+        assertThatThrownBy(() -> new ApiClients(new SecurityProperties(false, false, List.of(hotlineCrm(KEY)))))
                 .hasMessageContaining("hotline-crm").hasMessageContaining("key-sha256");
     }
 
     @Test
     void twoClientsCannotShareAKey() {
         String hash = ApiClients.sha256(KEY);
-        assertThatThrownBy(() -> new ApiClients(new SecurityProperties(false, List.of(hotlineCrm(hash), hotlineCrm(hash)))))
+        assertThatThrownBy(() -> new ApiClients(new SecurityProperties(false, false, List.of(hotlineCrm(hash), hotlineCrm(hash)))))
                 .hasMessageContaining("share one key");
     }
 }

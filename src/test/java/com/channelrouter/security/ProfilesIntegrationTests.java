@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded default does not hang on Spring's implicit default profile: adding a profile keeps the
@@ -26,6 +27,13 @@ class ProfilesIntegrationTests {
             assertThat(context.getBean(ApiClients.class).authenticate("dev-group-hotline")).isPresent();
             assertThat(context.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:");
         }
+    }
+
+    @Test
+    void demoKeysRefuseToStartOnAnyDatabaseButTheEmbeddedOne() {
+        assertThatThrownBy(() -> start("--spring.profiles.include=prod", "--spring.datasource.url=jdbc:mysql://db.example:3306/cr"))
+                .hasStackTraceContaining("demo API keys (dev-*) are public")
+                .hasStackTraceContaining("--spring.profiles.active=mysql");
     }
 
     @Test

@@ -407,6 +407,17 @@ class DecisionTableLoaderTests {
         assertThat(result.problems().get(0).message()).contains("\"SLA\" is also in sla-2026.xlsx; keep one");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/xl/externalLinks/externalLink1.xml", "/xl/embeddings/oleObject1.bin", "/xl/activeX/activeX1.xml"})
+    void workbookReachingOutsideItselfIsRefused(String part) {
+        TableLoadResult result = load(shipped.withPart(ROUTING, part, "application/octet-stream"));
+
+        assertThat(result.tables()).isNull();
+        assertThat(result.problems()).filteredOn(p -> ROUTING.equals(p.workbook()))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("links to other files or embeds objects"));
+    }
+
     @Test
     void workbookWithMacrosIsRefused() {
         TableLoadResult result = load(shipped.withMacros(PRODUCTS));

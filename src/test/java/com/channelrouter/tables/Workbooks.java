@@ -208,9 +208,13 @@ final class Workbooks {
 
     /** Adds a VBA project part, which is what makes a workbook carry macros. */
     Workbooks withMacros(String file) {
+        return withPart(file, "/xl/vbaProject.bin", "application/vnd.ms-office.vbaProject");
+    }
+
+    /** Adds a raw package part, such as an external link or an embedded object. */
+    Workbooks withPart(String file, String partName, String contentType) {
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(existing(file)))) {
-            PackagePart part = pkg.createPart(PackagingURIHelper.createPartName("/xl/vbaProject.bin"),
-                    "application/vnd.ms-office.vbaProject");
+            PackagePart part = pkg.createPart(PackagingURIHelper.createPartName(partName), contentType);
             try (OutputStream out = part.getOutputStream()) {
                 out.write(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
             }
@@ -218,7 +222,7 @@ final class Workbooks {
             pkg.save(bytes);
             return withFile(file, bytes.toByteArray());
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IllegalStateException("cannot add a macro part to " + file, e);
+            throw new IllegalStateException("cannot add " + partName + " to " + file, e);
         }
     }
 

@@ -97,6 +97,14 @@ class WorkItemMapperTests {
     }
 
     @Test
+    void externalIdsThatDifferOnlyInCaseAreDifferentItems() {
+        store(item("HL-CASE"));
+        store(item("hl-case"));
+
+        assertThat(mapper.findByExternalId(SourceChannel.GROUP_HOTLINE, "hl-case")).isPresent();
+    }
+
+    @Test
     void itemsWithoutExternalIdNeverCollide() {
         store(item(null));
         store(item(null));
