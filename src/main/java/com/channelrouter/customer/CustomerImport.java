@@ -14,7 +14,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -133,7 +135,7 @@ final class CustomerImport {
     }
 
     private static List<Customer> accepted(List<Customer> customers, List<FieldProblem> problems) {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < customers.size(); i++) {
             Customer customer = customers.get(i);
             if (customer != null && customer.customerId() != null && seen.putIfAbsent(customer.customerId(), i) != null) {

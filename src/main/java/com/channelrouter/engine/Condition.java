@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One tested column of a row: the fact field must hold one of {@code values}. Values are typed (enum
@@ -34,17 +35,13 @@ public record Condition(FactField field, Set<Object> values) {
         return new Condition(field, new LinkedHashSet<>(values));
     }
 
-    public boolean accepts(Object value) {
-        return values.contains(value);
-    }
-
     /** "Customer class = A, B" in the words of the sheet. */
     public String describe() {
         String shown = values.stream()
                 .sorted((a, b) -> a instanceof Enum<?> x && b instanceof Enum<?> y
                         ? Integer.compare(x.ordinal(), y.ordinal()) : String.valueOf(a).compareTo(String.valueOf(b)))
                 .map(v -> v instanceof Boolean flag ? (flag ? "yes" : "no") : String.valueOf(v))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return field.label() + " = " + shown;
     }
 }

@@ -2,9 +2,4 @@ package com.channelrouter.engine;
 
 /** Where a rule row lives, for explanations and for pointing business owners at the right cell. */
 public record RowLocation(String workbook, String sheet, int excelRow) {
-
-    @Override
-    public String toString() {
-        return workbook + " › " + sheet + ", row " + excelRow;
-    }
 }

@@ -11,6 +11,7 @@ import com.channelrouter.tables.Product;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class Explanation {
         lines.add("Routing: " + matched(routing.ruleId(), routing.location(), routing.conditions(), item.itemType().name()));
         lines.add(ownerLine(routing, assistApplies));
         lines.add("SLA: " + matched(sla.ruleId(), sla.location(), sla.conditions(), "item") + " " + termsLine(sla, routing, calendar));
-        if (!deadlines.clockStartsAt().equals(item.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+        if (!deadlines.clockStartsAt().equals(item.occurredAt().truncatedTo(ChronoUnit.SECONDS))) {
             lines.add("Arrived " + local(item.occurredAt(), calendar) + ", outside business hours: the clock starts "
                     + local(deadlines.clockStartsAt(), calendar) + ".");
         }

@@ -4,8 +4,10 @@ import com.channelrouter.domain.CustomerClass;
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.Condition;
 import com.channelrouter.engine.EscalationRow;
+import com.channelrouter.engine.FactField;
 import com.channelrouter.engine.RoutingFacts;
 import com.channelrouter.engine.RoutingRow;
+import com.channelrouter.engine.RowLocation;
 import com.channelrouter.engine.RuleOutcome;
 import com.channelrouter.engine.SlaRow;
 import com.channelrouter.sla.Deadlines;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +66,7 @@ public class RoutingDecisions {
                                 case UNKNOWN -> "no class in the request, and the registry could not be reached";
                                 default -> "class POTENTIAL";
                             } + "). Nothing was stored.",
-                    List.of(new FieldProblem("customer.customerClass", "is POTENTIAL; " + article(item.itemType()).toLowerCase(java.util.Locale.ROOT) + " " + item.itemType()
+                    List.of(new FieldProblem("customer.customerClass", "is POTENTIAL; " + article(item.itemType()).toLowerCase(Locale.ROOT) + " " + item.itemType()
                             + " needs a customer of class A, B, C or D")));
         }
         RoutingFacts facts = RoutingFacts.builder(item.itemType())
@@ -118,13 +121,13 @@ public class RoutingDecisions {
         return type == ItemType.ALERT ? "An" : "A";
     }
 
-    private static RoutingDecision.MatchedRow matchedRow(String table, String rule, com.channelrouter.engine.RowLocation at) {
+    private static RoutingDecision.MatchedRow matchedRow(String table, String rule, RowLocation at) {
         return new RoutingDecision.MatchedRow(table, rule, at.workbook(), at.sheet(), at.excelRow());
     }
 
     private static UnprocessableException unroutable(String what, RoutingFacts facts) {
         List<String> shown = new ArrayList<>();
-        for (var field : com.channelrouter.engine.FactField.values()) {
+        for (FactField field : FactField.values()) {
             Object value = facts.valueOf(field);
             if (value != null) {
                 shown.add(Condition.of(field, List.of(value)).describe());

@@ -33,7 +33,7 @@ import java.util.Optional;
  * nothing; the same key with a different request is refused (422); a repeat still in flight is 409.
  */
 @Service
-public class Routings {
+class Routings {
 
     private final RoutingDecisions decisions;
     private final RoutingRecorder recorder;

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The known clients, looked up by the SHA-256 of the key they present. */
-public final class ApiClients {
+final class ApiClients {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 

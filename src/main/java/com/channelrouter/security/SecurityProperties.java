@@ -17,7 +17,7 @@ import java.util.Set;
  * @param clients                    real clients, typically from the environment
  */
 @ConfigurationProperties("channel-router.security")
-public record SecurityProperties(boolean demoClients, boolean demoClientsOnAnyDatabase, List<Client> clients) {
+record SecurityProperties(boolean demoClients, boolean demoClientsOnAnyDatabase, List<Client> clients) {
 
     public SecurityProperties {
         clients = clients == null ? List.of() : List.copyOf(clients);

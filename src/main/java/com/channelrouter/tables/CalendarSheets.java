@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the "Business hours" sheet (zone, hours, working weekdays) and the "Days" sheet (holidays, make-up days). */
@@ -22,6 +23,9 @@ final class CalendarSheets {
     static final Column DATE = new Column("Date", "日期");
     static final Column DAY_TYPE = new Column("Day type", "类型");
     static final Column NAME = new Column("Name", "名称");
+
+    private static final Map<String, String> CHINESE_SETTINGS = Map.of(
+            "zone", "时区", "opens at", "开始时间", "closes at", "结束时间", "working days", "工作日");
 
     private CalendarSheets() {
     }
@@ -75,9 +79,6 @@ final class CalendarSheets {
         }
         return complete ? new BusinessCalendar(settings.zone, settings.opens, settings.closes, settings.weekdays, holidays, workdays) : null;
     }
-
-    private static final java.util.Map<String, String> CHINESE_SETTINGS = java.util.Map.of(
-            "zone", "时区", "opens at", "开始时间", "closes at", "结束时间", "working days", "工作日");
 
     /** The business-hours settings as read so far. */
     private static final class Settings {

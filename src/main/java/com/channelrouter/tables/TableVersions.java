@@ -11,7 +11,7 @@ import java.time.Clock;
  * can be explained and replayed against the exact tables that made it.
  */
 @Service
-public class TableVersions {
+class TableVersions {
 
     private final TableVersionMapper mapper;
     private final Clock clock;

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 at a folder ({@code file:/srv/tables/*.xlsx}) to start with other workbooks
  */
 @ConfigurationProperties("channel-router.tables")
-public record TablesProperties(String location) {
+record TablesProperties(String location) {
 
     public TablesProperties {
         if (location == null || location.isBlank()) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The decision tables the service was asked to start with have problems, so it cannot route. */
-public class UnservableTablesException extends RuntimeException {
+class UnservableTablesException extends RuntimeException {
 
     private final String location;
     private final List<TableProblem> problems;

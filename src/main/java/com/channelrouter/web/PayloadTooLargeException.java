@@ -1,7 +1,7 @@
 package com.channelrouter.web;
 
 /** The request body is larger than the endpoint accepts: answered 413 before it is read further. */
-public class PayloadTooLargeException extends RuntimeException {
+class PayloadTooLargeException extends RuntimeException {
 
     public PayloadTooLargeException(String detail) {
         super(detail);

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** What a channel system's feed says about one event of a work item. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ItemEventMessage(String workItemId, ItemType itemType, EventType type, WorkItemStatus status,
+record ItemEventMessage(String workItemId, ItemType itemType, EventType type, WorkItemStatus status,
                                Channel ownerChannel, SourceChannel sourceChannel, Channel channel, String actor, Instant at,
                                String reason, DeadlineKind deadline, EscalationLevel level) {
 }

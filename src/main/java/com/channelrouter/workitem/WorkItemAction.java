@@ -1,4 +1,4 @@
 package com.channelrouter.workitem;
 
 /** What a channel or the operations centre can do to a work item. */
-public enum WorkItemAction { CLAIM, RETURN, DISPATCH, CLOSE }
+enum WorkItemAction { CLAIM, RETURN, DISPATCH, CLOSE }

@@ -5,5 +5,5 @@ import com.channelrouter.domain.Channel;
 import java.time.Instant;
 
 /** One entry of a work item's history: what happened, for which channel, by whom, when and why. */
-public record WorkItemEvent(EventType type, Channel channel, String actor, Instant at, String reason) {
+record WorkItemEvent(EventType type, Channel channel, String actor, Instant at, String reason) {
 }

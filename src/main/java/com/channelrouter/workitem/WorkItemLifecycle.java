@@ -19,7 +19,7 @@ import java.time.Instant;
  * the item meanwhile, and recorded in the history and the feed in the same transaction.
  */
 @Service
-public class WorkItemLifecycle {
+class WorkItemLifecycle {
 
     private final WorkItems workItems;
     private final WorkItemMapper mapper;

@@ -1,4 +1,4 @@
 package com.channelrouter.workitem;
 
 /** Where a work item is in its life. */
-public enum WorkItemStatus { ROUTED, AWAITING_DISPATCH, CLAIMED, CLOSED }
+enum WorkItemStatus { ROUTED, AWAITING_DISPATCH, CLAIMED, CLOSED }

@@ -12,7 +12,7 @@ import java.util.List;
  * A work item as the API shows it: where it is, its deadlines and whether they are met, its decision and
  * history, the outcome it was closed with, and what can be done to it now.
  */
-public record WorkItemView(String workItemId, ItemType itemType, WorkItemStatus status, Channel ownerChannel,
+record WorkItemView(String workItemId, ItemType itemType, WorkItemStatus status, Channel ownerChannel,
                            SourceChannel sourceChannel, String externalId, String customerId, Instant occurredAt,
                            Instant createdAt, String createdBy, String outcome, List<WorkItemAction> allowedActions,
                            JsonNode request, JsonNode decision, Sla sla, List<WorkItemEvent> history) {

@@ -4,6 +4,8 @@ import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
 import com.channelrouter.web.NotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -33,7 +35,8 @@ public class WorkItems {
         this.clock = clock;
     }
 
-    /** Stores the item and everything that goes with it; call inside the caller's transaction. */
+    /** Stores the item and everything that goes with it, in the caller's transaction (there must be one). */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void open(NewWorkItem item) {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);

@@ -1,9 +1,9 @@
 package com.channelrouter.workitem;
 
 import com.channelrouter.domain.Channel;
-import com.channelrouter.domain.ItemType;
 import com.channelrouter.domain.DeadlineKind;
 import com.channelrouter.domain.EscalationLevel;
+import com.channelrouter.domain.ItemType;
 import com.channelrouter.domain.SlaClock;
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.support.MapperTest;
