@@ -21,6 +21,21 @@ final class WorkItemAccess {
         return caller.has(Role.ADMIN) || caller.has(Role.DISPATCHER);
     }
 
+    /**
+     * The ways the caller may see items, as list branches. A channel key's own submissions are always
+     * sourced by its channel (it may submit no other), so the source branch covers them.
+     */
+    static List<WorkItemQuery.Branch> visibility(ApiClient caller) {
+        if (seesEverything(caller)) {
+            return List.of(WorkItemQuery.Branch.ALL);
+        }
+        String channel = channelOf(caller);
+        if (channel != null && caller.channel().name().equals(channel)) {
+            return List.of(new WorkItemQuery.Branch("OWNER", channel), new WorkItemQuery.Branch("SOURCE", channel));
+        }
+        return List.of(new WorkItemQuery.Branch("CREATOR", caller.id()));
+    }
+
     /** The channel whose items the caller sees as a channel system, or null. */
     static String channelOf(ApiClient caller) {
         return caller.has(Role.CHANNEL) && caller.channel() != null ? caller.channel().name() : null;

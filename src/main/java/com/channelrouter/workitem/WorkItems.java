@@ -76,9 +76,9 @@ public class WorkItems {
 
     WorkItemPage list(WorkItemFilter filter, ApiClient caller) {
         Instant now = clock.instant();
-        WorkItemQuery query = new WorkItemQuery(WorkItemAccess.seesEverything(caller), WorkItemAccess.channelOf(caller),
-                caller.id(), filter.ownerChannel(), filter.sourceChannel(), filter.status(), filter.itemType(), filter.breached(),
-                filter.from(), filter.to(), now, filter.page() * filter.size(), filter.size());
+        WorkItemQuery query = new WorkItemQuery(WorkItemAccess.visibility(caller), filter.ownerChannel(), filter.sourceChannel(),
+                filter.status(), filter.itemType(), filter.breached(), filter.from(), filter.to(), now,
+                filter.page() * filter.size(), filter.size());
         List<WorkItemRecord> records = mapper.findPage(query);
         Map<String, List<WorkItemEvent>> events = new LinkedHashMap<>();
         records.forEach(r -> events.put(r.workItemId(), new ArrayList<>()));
@@ -86,7 +86,9 @@ public class WorkItems {
             mapper.findEventsOf(events.keySet()).forEach(row -> events.get(row.workItemId()).add(row.event()));
         }
         List<WorkItemView> items = records.stream().map(r -> view(r, events.get(r.workItemId()), caller, now)).toList();
-        return new WorkItemPage(items, filter.page(), filter.size(), mapper.countPage(query));
+        long total = mapper.countPage(query);
+        return new WorkItemPage(items, filter.page(), filter.size(), Math.min(total, WorkItemQuery.COUNT_CAP),
+                total <= WorkItemQuery.COUNT_CAP);
     }
 
     private WorkItemView view(WorkItemRecord item, List<WorkItemEvent> events, ApiClient caller, Instant now) {

@@ -182,6 +182,35 @@ class WorkItemLifecycleIntegrationTests {
         }
 
         @Test
+        void simultaneousClaimsAndReturnsLeaveOneConsistentHistory() throws Exception {
+            String item = networkFault();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<TestHttp.Response>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                boolean claim = i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return claim ? act(item, "claim", NETWORK, null) : act(item, "return", NETWORK, Map.of("reason", "not ours"));
+                }));
+            }
+            start.countDown();
+            int moved = 0;
+            for (Future<TestHttp.Response> result : results) {
+                int status = result.get().status();
+                // 404 once a return has taken the item away from NETWORK_MAINTENANCE
+                assertThat(status).isIn(200, 404, 409);
+                moved += status == 200 ? 1 : 0;
+            }
+            pool.shutdown();
+
+            List<String> moves = history(item, "type").subList(1, history(item, "type").size());
+            assertThat(moves).as("every accepted move recorded once, in an order the lifecycle allows")
+                    .isIn(List.of("CLAIMED"), List.of("RETURNED"), List.of("CLAIMED", "RETURNED"));
+            assertThat(moved).isEqualTo(moves.size());
+        }
+
+        @Test
         void fullLifeWithASecondTransferAReturnAndARedispatch() {
             ObjectNode untaggedA = fault("UNKNOWN", "2099-01-05T01:00:00Z");
             String item = route(untaggedA);
@@ -325,6 +354,7 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(page.get("page").asInt()).isZero();
             assertThat(page.get("size").asInt()).isEqualTo(2);
             assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(page.get("totalExact").asBoolean()).isTrue();
             assertThat(ids(page)).containsExactly(idOf(second), idOf(first));
             assertThat(page.get("items").get(0).get("history").get(0).get("type").asString()).isEqualTo("ROUTED");
         }

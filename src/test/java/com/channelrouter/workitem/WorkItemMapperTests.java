@@ -173,7 +173,8 @@ class WorkItemMapperTests {
     }
 
     WorkItemQuery query(String channel, Boolean breached, Instant now) {
-        return new WorkItemQuery(false, channel, "nobody", null, null, null, null, breached, null, null, now, 0, 50);
+        return new WorkItemQuery(List.of(new WorkItemQuery.Branch("OWNER", channel), new WorkItemQuery.Branch("SOURCE", channel)),
+                null, null, null, null, breached, null, null, now, 0, 50);
     }
 
     List<String> ids(WorkItemQuery query) {
