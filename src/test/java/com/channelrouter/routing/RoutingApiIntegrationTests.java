@@ -1,6 +1,7 @@
 package com.channelrouter.routing;
 
 import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.Simultaneously;
 import com.channelrouter.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -17,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -448,29 +444,15 @@ class RoutingApiIntegrationTests {
             String key = unique();
             ObjectNode request = lead("I-5").put("externalId", "HL-" + unique());
             long before = workItems();
-            int threads = 12;
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<TestHttp.Response>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<TestHttp.Response> call = () -> {
-                    start.await();
-                    return http.post(ROUTINGS, HOTLINE, request, key(key));
-                };
-                results.add(pool.submit(call));
-            }
-            start.countDown();
             Set<String> locations = new HashSet<>();
             int created = 0;
-            for (Future<TestHttp.Response> result : results) {
-                TestHttp.Response response = result.get();
+            for (TestHttp.Response response : Simultaneously.repeat(12, () -> http.post(ROUTINGS, HOTLINE, request, key(key)))) {
                 assertThat(response.status()).as(response.raw().body()).isIn(201, 409);
                 if (response.status() == 201) {
                     created++;
                     locations.add(response.header("Location"));
                 }
             }
-            pool.shutdown();
 
             assertThat(created).isPositive();
             assertThat(locations).hasSize(1);

@@ -2,6 +2,7 @@ package com.channelrouter.workitem;
 
 import com.channelrouter.ChannelRouterApplication;
 import com.channelrouter.support.CleanDatabase;
+import com.channelrouter.support.Simultaneously;
 import com.channelrouter.support.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,28 +93,6 @@ class TwoInstancesIntegrationTests {
         return request;
     }
 
-    private static <T> List<T> simultaneously(List<Callable<T>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     @Test
     void ofTwelveClaimsSpreadOverBothInstancesExactlyOneWins() throws Exception {
         String item = one.post("/api/v1/routings", "dev-group-hotline", fault("2099-01-05T01:00:00Z")).header("Location");
@@ -127,7 +102,7 @@ class TwoInstancesIntegrationTests {
             claims.add(() -> instance.post(item + "/claim", "dev-network-maintenance", "").status());
         }
 
-        List<Integer> statuses = simultaneously(claims);
+        List<Integer> statuses = Simultaneously.run(claims);
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(11);
@@ -144,7 +119,7 @@ class TwoInstancesIntegrationTests {
         }
 
         Set<String> locations = new HashSet<>();
-        for (TestHttp.Response response : simultaneously(repeats)) {
+        for (TestHttp.Response response : Simultaneously.run(repeats)) {
             assertThat(response.status()).as(response.raw().body()).isIn(201, 409);
             if (response.status() == 201) {
                 locations.add(response.header("Location"));

@@ -1,6 +1,7 @@
 package com.channelrouter.workitem;
 
 import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.Simultaneously;
 import com.channelrouter.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -17,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,23 +155,8 @@ class WorkItemLifecycleIntegrationTests {
         @Test
         void twelveSimultaneousClaimsHaveExactlyOneWinner() throws Exception {
             String item = networkFault();
-            int threads = 12;
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<TestHttp.Response>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<TestHttp.Response> claim = () -> {
-                    start.await();
-                    return act(item, "claim", NETWORK, null);
-                };
-                results.add(pool.submit(claim));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<TestHttp.Response> result : results) {
-                statuses.add(result.get().status());
-            }
-            pool.shutdown();
+            List<Integer> statuses = Simultaneously.repeat(12, () -> act(item, "claim", NETWORK, null).status());
+            int threads = statuses.size();
 
             assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
             assertThat(statuses).filteredOn(s -> s == 409).hasSize(threads - 1);
@@ -184,25 +166,17 @@ class WorkItemLifecycleIntegrationTests {
         @Test
         void simultaneousClaimsAndReturnsLeaveOneConsistentHistory() throws Exception {
             String item = networkFault();
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<TestHttp.Response>> results = new ArrayList<>();
+            List<Callable<TestHttp.Response>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                boolean claim = i % 2 == 0;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return claim ? act(item, "claim", NETWORK, null) : act(item, "return", NETWORK, Map.of("reason", "not ours"));
-                }));
+                attempts.add(i % 2 == 0 ? () -> act(item, "claim", NETWORK, null)
+                        : () -> act(item, "return", NETWORK, Map.of("reason", "not ours")));
             }
-            start.countDown();
             int moved = 0;
-            for (Future<TestHttp.Response> result : results) {
-                int status = result.get().status();
+            for (TestHttp.Response response : Simultaneously.run(attempts)) {
                 // 404 once a return has taken the item away from NETWORK_MAINTENANCE
-                assertThat(status).isIn(200, 404, 409);
-                moved += status == 200 ? 1 : 0;
+                assertThat(response.status()).isIn(200, 404, 409);
+                moved += response.status() == 200 ? 1 : 0;
             }
-            pool.shutdown();
 
             List<String> moves = history(item, "type").subList(1, history(item, "type").size());
             assertThat(moves).as("every accepted move recorded once, in an order the lifecycle allows")
