@@ -35,6 +35,11 @@ public record Condition(FactField field, Set<Object> values) {
         return new Condition(field, new LinkedHashSet<>(values));
     }
 
+    /** Whether this condition holds for the facts of an item. */
+    public boolean holdsFor(RoutingFacts facts) {
+        return values.contains(facts.valueOf(field));
+    }
+
     /** "Customer class = A, B" in the words of the sheet. */
     public String describe() {
         String shown = values.stream()

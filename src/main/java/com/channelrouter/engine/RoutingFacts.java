@@ -161,5 +161,21 @@ public final class RoutingFacts {
         public RoutingFacts build() {
             return new RoutingFacts(this);
         }
+
+        /** A builder with the same facts so far, to vary the rest. */
+        public Builder copy() {
+            Builder copy = new Builder(itemType);
+            copy.customerClass = customerClass;
+            copy.accountManagerTagged = accountManagerTagged;
+            copy.leadStage = leadStage;
+            copy.productCode = productCode;
+            copy.productCategory = productCategory;
+            copy.productOpenedOnline = productOpenedOnline;
+            copy.sourceChannel = sourceChannel;
+            copy.alertKind = alertKind;
+            copy.faultCategory = faultCategory;
+            copy.severity = severity;
+            return copy;
+        }
     }
 }

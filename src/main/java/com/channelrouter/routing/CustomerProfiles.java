@@ -16,8 +16,11 @@ import java.util.Optional;
 @Component
 class CustomerProfiles {
 
-    /** Whether a decision may go on without the registry when the database cannot be reached. */
-    enum RegistryUse { REQUIRED, BEST_EFFORT }
+    /**
+     * How a decision uses the registry: it must (storing), it tries (what-if), or it does not ask at all
+     * (tests inside workbooks and replays, which must not depend on whatever the registry says today).
+     */
+    enum RegistryUse { REQUIRED, BEST_EFFORT, NONE }
 
     private final Customers customers;
 
@@ -28,7 +31,7 @@ class CustomerProfiles {
     CustomerProfile resolve(RoutingItem item, RegistryUse use) {
         Optional<Customer> registered = Optional.empty();
         boolean unavailable = false;
-        if (item.customerClass() == null || item.accountManagerId() == null) {
+        if (use != RegistryUse.NONE && (item.customerClass() == null || item.accountManagerId() == null)) {
             try {
                 registered = customers.find(item.customerId());
             } catch (DataAccessException e) {

@@ -52,8 +52,19 @@ public class RoutingDecisions {
         return decide(item, CustomerProfiles.RegistryUse.BEST_EFFORT);
     }
 
+    /**
+     * What a given table version (a candidate, an old one) decides, from the item's own fields only: the
+     * registry is not asked, so the answer depends on the tables and the item alone.
+     */
+    public RoutingDecision decideWith(DecisionTables tables, RoutingItem item) {
+        return decide(tables, item, CustomerProfiles.RegistryUse.NONE);
+    }
+
     RoutingDecision decide(RoutingItem item, CustomerProfiles.RegistryUse registryUse) {
-        DecisionTables tables = live.current();
+        return decide(live.current(), item, registryUse);
+    }
+
+    private RoutingDecision decide(DecisionTables tables, RoutingItem item, CustomerProfiles.RegistryUse registryUse) {
         Product product = item.productCode() == null ? null : tables.products().find(item.productCode())
                 .orElseThrow(() -> InvalidRequestException.of("productCode", "is not in the product catalogue; known products: "
                         + tables.products().products().stream().map(Product::code).collect(Collectors.joining(", "))));

@@ -30,7 +30,7 @@ public final class DecisionTableLoader {
     private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N} _.()（）-]{1,100}\\.xlsx");
 
     /** Without holidays or escalations the tables still decide; every other sheet is needed. */
-    private static final Set<String> OPTIONAL_SHEETS = Set.of(CalendarSheets.DAYS_SHEET, EscalationSheet.SHEET);
+    private static final Set<String> OPTIONAL_SHEETS = Set.of(CalendarSheets.DAYS_SHEET, EscalationSheet.SHEET, WorkbookTests.SHEET);
 
     private final RuleCompiler compiler;
 
@@ -45,7 +45,7 @@ public final class DecisionTableLoader {
             names.add(RoutingSheet.sheetName(type));
         }
         names.addAll(List.of(SlaSheet.SHEET, EscalationSheet.SHEET, ProductSheet.SHEET, CalendarSheets.HOURS_SHEET,
-                CalendarSheets.DAYS_SHEET));
+                CalendarSheets.DAYS_SHEET, WorkbookTests.SHEET));
         return names;
     }
 
@@ -56,6 +56,7 @@ public final class DecisionTableLoader {
         }
         return switch (sheet) {
             case SlaSheet.SHEET, EscalationSheet.SHEET -> "sla.xlsx";
+            case WorkbookTests.SHEET -> "tests.xlsx";
             case ProductSheet.SHEET -> "products.xlsx";
             default -> "calendar.xlsx";
         };
@@ -92,13 +93,15 @@ public final class DecisionTableLoader {
         BusinessCalendar calendar = sheets.containsKey(CalendarSheets.HOURS_SHEET)
                 ? CalendarSheets.read(sheets.get(CalendarSheets.HOURS_SHEET), sheets.get(CalendarSheets.DAYS_SHEET), problems)
                 : null;
+        WorkbookTests tests = sheets.containsKey(WorkbookTests.SHEET)
+                ? TestSheet.read(sheets.get(WorkbookTests.SHEET), problems) : WorkbookTests.none();
         if (problems.hasErrors()) {
             return new TableLoadResult(null, problems.errors(), problems.warnings());
         }
         String version = source.version();
         try {
             CompiledRules rules = compiler.compile(version, routing, sla, escalation);
-            return new TableLoadResult(new DecisionTables(version, source, catalogue, calendar, rules),
+            return new TableLoadResult(new DecisionTables(version, source, catalogue, calendar, rules, tests),
                     problems.errors(), problems.warnings());
         } catch (RuleCompilationException e) {
             for (String message : e.messages()) {

@@ -5,8 +5,9 @@ import com.channelrouter.sla.BusinessCalendar;
 
 /**
  * One decision-table version, ready to serve: the workbooks it came from, its product catalogue and
- * business calendar, and its compiled rules. Immutable, so a request that took it sees one version.
+ * business calendar, its compiled rules, and the test cases kept in its Tests sheet. Immutable, so a
+ * request that took it sees one version.
  */
 public record DecisionTables(String version, TableSource source, ProductCatalogue products,
-                             BusinessCalendar calendar, CompiledRules rules) {
+                             BusinessCalendar calendar, CompiledRules rules, WorkbookTests tests) {
 }

@@ -3,15 +3,20 @@ package com.channelrouter.tables;
 import com.channelrouter.engine.RuleCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 
@@ -30,26 +35,33 @@ class TablesConfiguration {
         return new DecisionTableLoader(new RuleCompiler());
     }
 
+    /**
+     * The version served from the start: the configured workbooks, or the version table owners published
+     * through the service. Waits for the database migrations, since it reads and records versions.
+     */
     @Bean
+    @DependsOn("flywayInitializer")
     LiveDecisionTables liveDecisionTables(DecisionTableLoader loader, TablesProperties properties,
-                                          ResourcePatternResolver resolver) {
-        TableSource source = TableFiles.fromPattern(resolver, properties.location());
-        TableLoadResult result = loader.load(source);
-        result.warnings().forEach(w -> log.warn("Decision tables: {}", w.describe()));
-        if (!result.publishable()) {
-            throw new UnservableTablesException(properties.location(), result.problems());
-        }
-        DecisionTables tables = result.tables();
-        log.info("Serving decision-table version {} ({} routing rows, {} SLA rows, {} products) from {}", tables.version(),
-                tables.rules().routingRows().size(), tables.rules().slaRows().size(), tables.products().products().size(),
-                properties.location());
+                                          ResourcePatternResolver resolver, TableVersionMapper mapper,
+                                          TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        TableSource files = TableFiles.fromPattern(resolver, properties.location());
+        DecisionTables tables = new StartupVersion(mapper, loader, transaction, json, clock).resolve(files, properties.location());
+        log.info("Serving decision-table version {} ({} routing rows, {} SLA rows, {} products)", tables.version(),
+                tables.rules().routingRows().size(), tables.rules().slaRows().size(), tables.products().products().size());
         return new LiveDecisionTables(tables);
     }
 
-    /** Keeps the starting version's workbooks, so decisions made with it can be replayed later. */
     @Bean
-    ApplicationRunner recordStartingVersion(LiveDecisionTables live, TableVersions versions, TablesProperties properties) {
-        return args -> versions.record(live.current().source(), "STARTUP", "system", "loaded from " + properties.location());
+    DecisionTableVersions decisionTableVersions(TableVersionMapper mapper, DecisionTableLoader loader,
+                                                List<CandidateCheck> checks, LiveDecisionTables live,
+                                                TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        return new DecisionTableVersions(mapper, loader, checks, live, transaction, json, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "channel-router.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+    LiveVersionWatcher liveVersionWatcher(DecisionTableVersions versions) {
+        return new LiveVersionWatcher(versions);
     }
 
     /** /actuator/info says which decision-table version this instance serves. */

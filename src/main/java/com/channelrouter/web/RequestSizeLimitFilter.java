@@ -27,6 +27,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long ROUTING_LIMIT = 64 * 1024;
     static final long BULK_LIMIT = 32L * 1024 * 1024;
     static final long DEFAULT_LIMIT = 1024 * 1024;
+    static final long WORKBOOK_LIMIT = 6L * 1024 * 1024;
 
     private final HandlerExceptionResolver resolver;
 
@@ -37,6 +38,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static long limitFor(String path) {
         if (path.startsWith("/api/v1/customers/bulk")) {
             return BULK_LIMIT;
+        }
+        if (path.startsWith("/api/v1/decision-tables")) {
+            return WORKBOOK_LIMIT;
         }
         if (path.startsWith("/api/v1/routings")) {
             return ROUTING_LIMIT;

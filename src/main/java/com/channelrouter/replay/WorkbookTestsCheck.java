@@ -1,0 +1,68 @@
+package com.channelrouter.replay;
+
+import com.channelrouter.tables.CandidateCheck;
+import com.channelrouter.tables.DecisionTables;
+import com.channelrouter.tables.TableProblem;
+import com.channelrouter.tables.WorkbookTests;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the test cases a business owner keeps in the workbook's Tests sheet against the candidate itself:
+ * a failing test, an unknown column or a malformed row blocks publishing and is pointed out at its cell.
+ */
+@Component
+class WorkbookTestsCheck implements CandidateCheck {
+
+    private final CaseRunner runner;
+    private final JsonMapper json;
+
+    WorkbookTestsCheck(CaseRunner runner, JsonMapper json) {
+        this.runner = runner;
+        this.json = json;
+    }
+
+    /** How the Tests sheet went. */
+    record Summary(int cases, int passed, int failed) {
+    }
+
+    @Override
+    public Result check(DecisionTables candidate) {
+        WorkbookTests tests = candidate.tests();
+        List<TableProblem> problems = new ArrayList<>();
+        for (String unknown : CaseColumns.unknownColumns(tests.headers())) {
+            problems.add(new TableProblem(tests.workbook(), tests.sheet(), tests.cell(unknown, 1), 1, unknown, unknown,
+                    "This is not a case-file column. Use request fields (itemType, customer.customerClass, …), expect.<field> "
+                            + "columns, expectStatus and name.",
+                    "这不是测试用例列。请使用请求字段（itemType、customer.customerClass 等）、expect.<字段>、expectStatus 和 name。"));
+        }
+        int passed = 0;
+        for (WorkbookTests.Case row : tests.cases()) {
+            String firstCell = "A" + row.excelRow();
+            String nameCell = tests.cell("name", row.excelRow());
+            try {
+                ReplayCase replayCase = CaseColumns.toCase(row.values(), tests.sheet() + "!" + firstCell, json);
+                CaseRunner.Outcome outcome = runner.run(replayCase, candidate);
+                if (outcome.passed()) {
+                    passed++;
+                } else {
+                    String differences = outcome.differences().stream().map(Expectations.Difference::toString)
+                            .collect(Collectors.joining("; "));
+                    problems.add(new TableProblem(tests.workbook(), tests.sheet(), nameCell == null ? firstCell : nameCell,
+                            row.excelRow(), "name", replayCase.name(),
+                            "Test \"" + replayCase.name() + "\" fails: " + differences + ".",
+                            "测试“" + replayCase.name() + "”未通过：" + differences + "。"));
+                }
+            } catch (IllegalArgumentException malformed) {
+                problems.add(new TableProblem(tests.workbook(), tests.sheet(), tests.cell("expectStatus", row.excelRow()),
+                        row.excelRow(), "expectStatus", row.values().get("expectStatus"), malformed.getMessage() + ".",
+                        "expectStatus 必须是状态码，例如 400 或 422。"));
+            }
+        }
+        return new Result("workbook tests", new Summary(tests.cases().size(), passed, tests.cases().size() - passed), problems);
+    }
+}

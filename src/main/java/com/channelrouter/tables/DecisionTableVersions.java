@@ -1,0 +1,311 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.web.ConflictException;
+import com.channelrouter.web.FieldProblem;
+import com.channelrouter.web.NotFoundException;
+import com.channelrouter.web.UnprocessableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decision-table versions at run time. An upload replaces one workbook of the live set and becomes an
+ * immutable candidate, stored with everything found while reading, analysing and testing it; it is never
+ * served until published. Publishing and rolling back change one row in the database; every instance
+ * follows that row, building the version off to the side and swapping it in whole.
+ */
+public class DecisionTableVersions {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionTableVersions.class);
+    private static final int MAX_LISTED = 200;
+    private static final int COMPILED_KEPT = 4;
+    private static final Pattern UPLOAD_NAME = Pattern.compile("[\\p{L}\\p{N} _.()（）-]{1,100}\\.xlsx");
+
+    private final TableVersionMapper mapper;
+    private final DecisionTableLoader loader;
+    private final List<CandidateCheck> checks;
+    private final LiveDecisionTables live;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+    /** Recently used versions, compiled: publishing or rolling back to one of them is an instant swap. */
+    private final Map<String, DecisionTables> compiled = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DecisionTables> eldest) {
+            return size() > COMPILED_KEPT;
+        }
+    });
+
+    DecisionTableVersions(TableVersionMapper mapper, DecisionTableLoader loader, List<CandidateCheck> checks,
+                          LiveDecisionTables live, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.loader = loader;
+        this.checks = List.copyOf(checks);
+        this.live = live;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+        compiled.put(live.current().version(), live.current());
+    }
+
+    /** The outcome of an upload: the candidate's version, whether it was new, and what was found. */
+    public record Upload(String version, boolean created, String basedOn, String uploadedFile, VersionReport report) {
+    }
+
+    /**
+     * Makes a candidate from the live set with {@code file} in place of the workbook of the same name (or
+     * added beside them). A file that is not a workbook the service accepts at all is refused and nothing
+     * is stored; a workbook with problems is stored for reference but cannot be published.
+     */
+    public Upload upload(WorkbookFile file, String actor, String comment) {
+        WorkbookFile upload = acceptable(file);
+        DecisionTables base = live.current();
+        List<WorkbookFile> files = new ArrayList<>();
+        base.source().workbooks().stream().filter(w -> !w.name().equalsIgnoreCase(upload.name())).forEach(files::add);
+        files.add(upload);
+        TableSource source = new TableSource(files);
+        String version = source.version();
+        Optional<TableVersionRow> existing = mapper.findVersion(version);
+        if (existing.isPresent()) {
+            return new Upload(version, false, existing.get().basedOn(), existing.get().uploadedFile(), report(existing.get()));
+        }
+        VersionReport report = check(source);
+        TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
+                report.publishable(), base.version(), upload.name(), json.writeValueAsString(report));
+        transaction.executeWithoutResult(status -> store(row, source));
+        log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
+                report.problems().size(), report.warnings().size());
+        return new Upload(version, true, base.version(), upload.name(), report);
+    }
+
+    /** Reads, compiles, analyses and tests a set of workbooks. */
+    VersionReport check(TableSource source) {
+        TableLoadResult result = loader.load(source);
+        if (result.tables() == null) {
+            return new VersionReport(result.problems(), result.warnings(), null, List.of());
+        }
+        DecisionTables tables = result.tables();
+        TableAnalysis.Report analysis = TableAnalysis.analyse(tables.rules(), tables.products());
+        List<TableProblem> warnings = new ArrayList<>(result.warnings());
+        warnings.addAll(TableAnalysis.warnings(analysis, tables.rules()));
+        List<TableProblem> problems = new ArrayList<>(result.problems());
+        List<CandidateCheck.Result> results = new ArrayList<>();
+        for (CandidateCheck check : checks) {
+            CandidateCheck.Result outcome = check.check(tables);
+            results.add(outcome);
+            problems.addAll(outcome.problems());
+        }
+        if (problems.isEmpty()) {
+            compiled.put(tables.version(), tables);
+        }
+        return new VersionReport(problems, warnings, analysis, results);
+    }
+
+    /** Refuses, before anything is stored, what is not an .xlsx workbook the service will read at all. */
+    private static WorkbookFile acceptable(WorkbookFile file) {
+        String name = file.name() == null ? "" : file.name().replaceAll("^.*[/\\\\]", "").strip();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xlsm") || lower.endsWith(".xltm")) {
+            throw refused(415, name, "Macro-enabled workbooks (.xlsm) are refused: decision tables are data only. "
+                    + "Save the workbook as \"Excel Workbook (.xlsx)\".", "不接受启用宏的工作簿（.xlsm）：决策表只能包含数据。请另存为“Excel 工作簿 (.xlsx)”。");
+        }
+        if (lower.endsWith(".xls")) {
+            throw refused(415, name, "Old .xls workbooks are refused. Save the workbook as \"Excel Workbook (.xlsx)\".",
+                    "不接受旧版 .xls 工作簿。请另存为“Excel 工作簿 (.xlsx)”。");
+        }
+        if (!lower.endsWith(".xlsx")) {
+            throw refused(415, name, "Only .xlsx workbooks are accepted.", "只接受 .xlsx 工作簿。");
+        }
+        if (!UPLOAD_NAME.matcher(name).matches()) {
+            throw refused(400, name, "A workbook's name has letters, digits, spaces, '.', '-', '_' or brackets, and ends in .xlsx.",
+                    "工作簿名称只能包含文字、数字、空格、“.”、“-”、“_”或括号，并以 .xlsx 结尾。");
+        }
+        if (file.content().length > WorkbookReader.MAX_WORKBOOK_BYTES) {
+            throw refused(413, name, "The file is larger than " + WorkbookReader.MAX_WORKBOOK_BYTES / (1024 * 1024) + " MB.",
+                    "文件超过 " + WorkbookReader.MAX_WORKBOOK_BYTES / (1024 * 1024) + " MB。");
+        }
+        WorkbookFile upload = new WorkbookFile(name, file.content());
+        TableProblems problems = new TableProblems();
+        if (WorkbookReader.read(upload, problems).isEmpty() && problems.hasErrors()) {
+            throw new UnacceptableWorkbookException(415, problems.errors().get(0).message(), problems.errors());
+        }
+        return upload;
+    }
+
+    private static UnacceptableWorkbookException refused(int status, String file, String message, String messageZh) {
+        return new UnacceptableWorkbookException(status, message,
+                List.of(new TableProblem(file, null, null, null, null, null, message, messageZh)));
+    }
+
+    private void store(TableVersionRow row, TableSource source) {
+        mapper.insertVersion(row);
+        for (WorkbookFile workbook : source.workbooks()) {
+            mapper.insertWorkbook(row.versionId(), workbook.name(), workbook.content());
+        }
+    }
+
+    public List<TableVersion> list() {
+        String liveVersion = mapper.findLive().orElse(live.current().version());
+        Map<String, List<TableVersion.Publication>> publications = publicationsByVersion();
+        return mapper.findVersions(MAX_LISTED).stream()
+                .map(row -> summary(row, liveVersion, publications.getOrDefault(row.versionId(), List.of())))
+                .toList();
+    }
+
+    public TableVersion get(String version) {
+        TableVersionRow row = row(version);
+        String liveVersion = mapper.findLive().orElse(live.current().version());
+        return summary(row, liveVersion, publicationsByVersion().getOrDefault(version, List.of()));
+    }
+
+    public VersionReport report(String version) {
+        return report(row(version));
+    }
+
+    /** The analysis of a version, from its report or worked out now for versions stored without one. */
+    public TableAnalysis.Report analysis(String version) {
+        VersionReport report = report(row(version));
+        if (report.analysis() != null) {
+            return report.analysis();
+        }
+        DecisionTables tables = compiledVersion(version);
+        return TableAnalysis.analyse(tables.rules(), tables.products());
+    }
+
+    public WorkbookFile workbook(String version, String fileName) {
+        row(version);
+        return mapper.findWorkbook(version, fileName)
+                .orElseThrow(() -> new NotFoundException("Version " + version + " has no workbook " + fileName + "."));
+    }
+
+    /** The version compiled, for serving or for comparing; built on demand and kept for a while. */
+    public DecisionTables compiledVersion(String version) {
+        DecisionTables tables = compiled.get(version);
+        if (tables != null) {
+            return tables;
+        }
+        List<WorkbookFile> workbooks = mapper.findWorkbooks(version);
+        if (workbooks.isEmpty()) {
+            throw new NotFoundException("No decision-table version " + version + ".");
+        }
+        TableLoadResult result = loader.load(new TableSource(workbooks));
+        if (!result.publishable()) {
+            throw new UnprocessableException("version-not-publishable", "Version has problems",
+                    "Version " + version + " has problems and cannot be served.", fieldProblems(result.problems()));
+        }
+        compiled.put(version, result.tables());
+        return result.tables();
+    }
+
+    /** Makes a publishable version live here now and, through the database, on every instance within seconds. */
+    public TableVersion publish(String version, String actor, String comment) {
+        TableVersionRow row = row(version);
+        VersionReport report = report(row);
+        if (!row.publishable()) {
+            throw new UnprocessableException("version-not-publishable", "Version has problems",
+                    "Version " + version + " has " + report.problems().size() + " problem(s) and cannot be published. "
+                            + "Correct the workbook and upload it again.", fieldProblems(report.problems()));
+        }
+        DecisionTables tables = compiledVersion(version);
+        transaction.executeWithoutResult(status -> {
+            String current = mapper.lockLive().orElse(null);
+            if (!version.equals(current)) {
+                mapper.insertPublication(version, PublicationRow.PUBLISH, actor, comment, clock.instant());
+                mapper.updateLive(version, mapper.lastPublicationId());
+            }
+        });
+        live.activate(tables);
+        log.info("Decision tables: {} published version {}", actor, version);
+        return get(version);
+    }
+
+    /** Makes the version that was live before the current one live again. */
+    public TableVersion rollback(String actor, String comment) {
+        List<String> stack = liveStack(mapper.findPublications());
+        if (stack.size() < 2) {
+            throw new ConflictException("nothing-to-roll-back", "Nothing to roll back to",
+                    "Version " + stack.get(stack.size() - 1) + " is the first live version; there is no earlier one to roll back to.");
+        }
+        String current = stack.get(stack.size() - 1);
+        String target = stack.get(stack.size() - 2);
+        DecisionTables tables = compiledVersion(target);
+        transaction.executeWithoutResult(status -> {
+            if (!current.equals(mapper.lockLive().orElse(null))) {
+                throw new ConflictException("concurrent-change", "Changed meanwhile",
+                        "The live version changed while rolling back; read the versions again and retry.");
+            }
+            mapper.insertPublication(target, PublicationRow.ROLLBACK, actor, comment, clock.instant());
+            mapper.updateLive(target, mapper.lastPublicationId());
+        });
+        live.activate(tables);
+        log.info("Decision tables: {} rolled back from {} to {}", actor, current, target);
+        return get(target);
+    }
+
+    /** Serves the version the database says is live, if this instance serves another. Every instance runs it. */
+    void follow() {
+        String wanted = mapper.findLive().orElse(null);
+        DecisionTables served = live.current();
+        if (wanted == null || wanted.equals(served.version())) {
+            return;
+        }
+        DecisionTables tables = compiledVersion(wanted);
+        live.activate(tables);
+        log.info("Decision tables: now serving version {} (was {})", wanted, served.version());
+    }
+
+    /** Publishes push a version, rollbacks pop one: what is live, and what was live before it. */
+    static List<String> liveStack(List<PublicationRow> publications) {
+        List<String> stack = new ArrayList<>();
+        for (PublicationRow publication : publications) {
+            if (PublicationRow.ROLLBACK.equals(publication.publicationAction())) {
+                if (stack.size() > 1) {
+                    stack.remove(stack.size() - 1);
+                }
+            } else {
+                stack.add(publication.versionId());
+            }
+        }
+        return stack;
+    }
+
+    private TableVersionRow row(String version) {
+        return mapper.findVersion(version).orElseThrow(() -> new NotFoundException("No decision-table version " + version + "."));
+    }
+
+    private VersionReport report(TableVersionRow row) {
+        return row.reportJson() == null ? new VersionReport(List.of(), List.of(), null, List.of())
+                : json.readValue(row.reportJson(), VersionReport.class);
+    }
+
+    private Map<String, List<TableVersion.Publication>> publicationsByVersion() {
+        Map<String, List<TableVersion.Publication>> byVersion = new LinkedHashMap<>();
+        for (PublicationRow publication : mapper.findPublications()) {
+            byVersion.computeIfAbsent(publication.versionId(), v -> new ArrayList<>()).add(new TableVersion.Publication(
+                    publication.publicationAction(), publication.actor(), publication.publishedAt(), publication.commentText()));
+        }
+        return byVersion;
+    }
+
+    private static TableVersion summary(TableVersionRow row, String liveVersion, List<TableVersion.Publication> publications) {
+        return new TableVersion(row.versionId(), row.origin(), row.createdBy(), row.createdAt(), row.uploadedFile(), row.basedOn(),
+                row.commentText(), row.publishable(), row.versionId().equals(liveVersion), publications);
+    }
+
+    private static List<FieldProblem> fieldProblems(List<TableProblem> problems) {
+        return problems.stream().limit(50).map(p -> new FieldProblem(
+                p.sheet() == null ? String.valueOf(p.workbook()) : p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), p.message()))
+                .toList();
+    }
+}

@@ -1,0 +1,279 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.domain.AlertKind;
+import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.domain.FaultCategory;
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.domain.LeadStage;
+import com.channelrouter.domain.Severity;
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.engine.CompiledRules;
+import com.channelrouter.engine.Condition;
+import com.channelrouter.engine.EscalationRow;
+import com.channelrouter.engine.RoutingFacts;
+import com.channelrouter.engine.RoutingRow;
+import com.channelrouter.engine.RuleOutcome;
+import com.channelrouter.engine.SlaRow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * What a table version does over every item that can arrive: each combination of item type, customer
+ * class, account-manager tag, product (or none), source channel and stage / alert kind / fault category
+ * and severity, over the catalogue's real codes, is decided by the compiled rules. Combinations no
+ * routing or SLA row covers are gaps; rows that never decide are dead, and the analysis says which
+ * earlier rows take their items. Exact, because the domain is finite: about 25,000 decisions.
+ */
+public final class TableAnalysis {
+
+    /** Examples listed per kind of finding; the counts cover everything. */
+    private static final int MAX_LISTED = 30;
+
+    /** A group of uncovered combinations: the item type, class and tag they share, how many, and one example. */
+    public record Gap(String table, ItemType itemType, CustomerClass customerClass, boolean accountManagerTagged, int count,
+                      int of, String example) {
+    }
+
+    /** A row that never decides, and the earlier rows that decide the items it would match. */
+    public record DeadRow(String table, String rule, String sheet, int row, Map<String, Integer> takenBy) {
+    }
+
+    /** The findings: how many combinations were tried, the gaps, and the dead rows. */
+    public record Report(int combinations, List<Gap> routingGaps, List<Gap> slaGaps, List<DeadRow> deadRows) {
+    }
+
+    private TableAnalysis() {
+    }
+
+    public static Report analyse(CompiledRules rules, ProductCatalogue catalogue) {
+        List<RoutingRow> routing = rules.routingRows();
+        List<SlaRow> sla = rules.slaRows();
+        int[] routingFired = new int[routing.size()];
+        int[] slaFired = new int[sla.size()];
+        Map<String, int[]> routingGapGroups = new TreeMap<>();
+        Map<String, int[]> slaGapGroups = new TreeMap<>();
+        Map<String, String> examples = new LinkedHashMap<>();
+        List<Map<String, Integer>> routingTakenBy = emptyMaps(routing.size());
+        List<Map<String, Integer>> slaTakenBy = emptyMaps(sla.size());
+        int[] combinations = {0};
+        List<String> products = new ArrayList<>();
+        products.add(null);
+        catalogue.products().forEach(p -> products.add(p.code()));
+
+        Map<Object, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < routing.size(); i++) {
+            position.put(routing.get(i), i);
+        }
+        for (int i = 0; i < sla.size(); i++) {
+            position.put(sla.get(i), i);
+        }
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        forEachItem(catalogue, products, facts -> {
+            combinations[0]++;
+            RuleOutcome outcome = rules.evaluate(facts);
+            outcomes.add(outcome);
+            String group = facts.getItemType() + "|" + facts.getCustomerClass() + "|" + facts.isAccountManagerTagged();
+            routingGapGroups.computeIfAbsent(group, g -> new int[2])[1]++;
+            slaGapGroups.computeIfAbsent(group, g -> new int[2])[1]++;
+            if (outcome.routing() == null) {
+                routingGapGroups.get(group)[0]++;
+                examples.putIfAbsent("routing|" + group, describe(facts));
+            } else {
+                routingFired[position.get(outcome.routing())]++;
+            }
+            if (outcome.sla() == null) {
+                slaGapGroups.get(group)[0]++;
+                examples.putIfAbsent("sla|" + group, describe(facts));
+            } else {
+                slaFired[position.get(outcome.sla())]++;
+            }
+        });
+        // only the dead rows need to know who takes their items: a second pass over the same items, in order
+        List<Integer> deadRouting = indexesOfZero(routingFired);
+        List<Integer> deadSla = indexesOfZero(slaFired);
+        if (!deadRouting.isEmpty() || !deadSla.isEmpty()) {
+            int[] next = {0};
+            forEachItem(catalogue, products, facts -> {
+                RuleOutcome outcome = outcomes.get(next[0]++);
+                for (int i : deadRouting) {
+                    RoutingRow row = routing.get(i);
+                    if (row.itemType() == facts.getItemType() && holds(row.conditions(), facts)) {
+                        routingTakenBy.get(i).merge(outcome.routing() == null ? "?" : outcome.routing().ruleId(), 1, Integer::sum);
+                    }
+                }
+                for (int i : deadSla) {
+                    if (holds(sla.get(i).conditions(), facts)) {
+                        slaTakenBy.get(i).merge(outcome.sla() == null ? "?" : outcome.sla().ruleId(), 1, Integer::sum);
+                    }
+                }
+            });
+        }
+
+        List<DeadRow> dead = new ArrayList<>();
+        for (int i = 0; i < routing.size(); i++) {
+            if (routingFired[i] == 0) {
+                RoutingRow row = routing.get(i);
+                dead.add(new DeadRow("routing", row.ruleId(), row.location().sheet(), row.location().excelRow(), routingTakenBy.get(i)));
+            }
+        }
+        for (int i = 0; i < sla.size(); i++) {
+            if (slaFired[i] == 0) {
+                SlaRow row = sla.get(i);
+                dead.add(new DeadRow("sla", row.ruleId(), row.location().sheet(), row.location().excelRow(), slaTakenBy.get(i)));
+            }
+        }
+        for (EscalationRow row : rules.escalationRows()) {
+            boolean[] ever = {false};
+            forEachItem(catalogue, products, facts -> ever[0] |= holds(row.conditions(), facts));
+            if (!ever[0]) {
+                dead.add(new DeadRow("escalation", row.ruleId(), row.location().sheet(), row.location().excelRow(), Map.of()));
+            }
+        }
+        return new Report(combinations[0], gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
+                dead.stream().limit(MAX_LISTED).toList());
+    }
+
+    /** The findings as warnings a business owner reads, in English and Chinese. */
+    public static List<TableProblem> warnings(Report report, CompiledRules rules) {
+        List<TableProblem> warnings = new ArrayList<>();
+        for (Gap gap : report.routingGaps()) {
+            warnings.add(gapWarning(gap, "Routing " + gap.itemType()));
+        }
+        for (Gap gap : report.slaGaps()) {
+            warnings.add(gapWarning(gap, SlaSheet.SHEET));
+        }
+        for (DeadRow row : report.deadRows()) {
+            String workbook = workbookOf(rules, row);
+            String takers = row.takenBy().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(5).map(e -> e.getKey().equals("?") ? "no row (" + e.getValue() + ")" : e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
+            boolean nothingMatches = row.takenBy().isEmpty();
+            warnings.add(new TableProblem(workbook, row.sheet(), null, row.row(), Column.RULE.english(), row.rule(),
+                    nothingMatches ? "Rule " + row.rule() + " matches no item that can arrive: its conditions never hold together."
+                            : "Rule " + row.rule() + " can never decide: earlier rows take every item it matches: " + takers + ".",
+                    nothingMatches ? "规则 " + row.rule() + " 不会匹配任何可能到达的工单：其条件不可能同时成立。"
+                            : "规则 " + row.rule() + " 永远不会生效：它匹配的工单都已被前面的规则处理：" + takers + "。"));
+        }
+        return warnings;
+    }
+
+    private static TableProblem gapWarning(Gap gap, String sheet) {
+        String who = gap.itemType() + " items of class " + gap.customerClass() + (gap.accountManagerTagged()
+                ? " with an account-manager tag" : " without an account-manager tag");
+        String whoZh = gap.itemType() + "，客户等级 " + gap.customerClass() + (gap.accountManagerTagged() ? "，有客户经理标识" : "，无客户经理标识");
+        return new TableProblem(null, sheet, null, null, null, null,
+                "No row of " + sheet + " covers " + gap.count() + " of " + gap.of() + " kinds of " + who + ", for example "
+                        + gap.example() + ". Such items would be refused as not routable.",
+                sheet + " 中没有规则覆盖 " + gap.count() + "/" + gap.of() + " 种情形（" + whoZh + "），例如：" + gap.example()
+                        + "。这类工单将被拒绝。");
+    }
+
+    private static String workbookOf(CompiledRules rules, DeadRow row) {
+        return switch (row.table()) {
+            case "routing" -> rules.routingRows().stream().filter(r -> r.ruleId().equals(row.rule())).findFirst()
+                    .map(r -> r.location().workbook()).orElse(null);
+            case "sla" -> rules.slaRows().stream().filter(r -> r.ruleId().equals(row.rule())).findFirst()
+                    .map(r -> r.location().workbook()).orElse(null);
+            default -> rules.escalationRows().stream().filter(r -> r.ruleId().equals(row.rule())).findFirst()
+                    .map(r -> r.location().workbook()).orElse(null);
+        };
+    }
+
+    private static List<Gap> gaps(String table, Map<String, int[]> groups, Map<String, String> examples) {
+        List<Gap> gaps = new ArrayList<>();
+        groups.forEach((group, counts) -> {
+            if (counts[0] > 0 && gaps.size() < MAX_LISTED) {
+                String[] key = group.split("\\|");
+                gaps.add(new Gap(table, ItemType.valueOf(key[0]), CustomerClass.valueOf(key[1]), Boolean.parseBoolean(key[2]),
+                        counts[0], counts[1], examples.get(table + "|" + group)));
+            }
+        });
+        return gaps;
+    }
+
+    private static boolean holds(List<Condition> conditions, RoutingFacts facts) {
+        return conditions.stream().allMatch(c -> c.holdsFor(facts));
+    }
+
+    private static String describe(RoutingFacts facts) {
+        List<String> parts = new ArrayList<>();
+        parts.add(facts.getProductCode() == null ? "no product" : "product " + facts.getProductCode());
+        parts.add("from " + facts.getSourceChannel());
+        if (facts.getLeadStage() != null) {
+            parts.add("stage " + facts.getLeadStage());
+        }
+        if (facts.getAlertKind() != null) {
+            parts.add("kind " + facts.getAlertKind());
+        }
+        if (facts.getFaultCategory() != null) {
+            parts.add("category " + facts.getFaultCategory() + ", severity " + facts.getSeverity());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<Integer> indexesOfZero(int[] counts) {
+        List<Integer> zero = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                zero.add(i);
+            }
+        }
+        return zero;
+    }
+
+    private static List<Map<String, Integer>> emptyMaps(int size) {
+        List<Map<String, Integer>> maps = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            maps.add(new TreeMap<>());
+        }
+        return maps;
+    }
+
+    /** Every item that can arrive: ALERTs and FAULTs are never about POTENTIAL customers, opportunities name a product. */
+    private static void forEachItem(ProductCatalogue catalogue, List<String> products, Consumer<RoutingFacts> visit) {
+        for (ItemType type : ItemType.values()) {
+            for (CustomerClass customerClass : CustomerClass.values()) {
+                if (customerClass == CustomerClass.POTENTIAL && type != ItemType.LEAD) {
+                    continue;
+                }
+                for (boolean tagged : new boolean[]{false, true}) {
+                    for (String product : products) {
+                        for (SourceChannel source : SourceChannel.values()) {
+                            RoutingFacts.Builder base = RoutingFacts.builder(type).customer(customerClass, tagged).source(source);
+                            if (product != null) {
+                                Product p = catalogue.find(product).orElseThrow();
+                                base.product(p.code(), p.category(), p.openedOnline());
+                            }
+                            switch (type) {
+                                case LEAD -> Arrays.stream(LeadStage.values())
+                                        .filter(stage -> product != null || stage == LeadStage.CLUE)
+                                        .forEach(stage -> visit.accept(copy(base).leadStage(stage).build()));
+                                case ALERT -> Arrays.stream(AlertKind.values())
+                                        .forEach(kind -> visit.accept(copy(base).alertKind(kind).build()));
+                                case FAULT -> {
+                                    for (FaultCategory category : FaultCategory.values()) {
+                                        for (Severity severity : Severity.values()) {
+                                            visit.accept(copy(base).fault(category, severity).build());
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static RoutingFacts.Builder copy(RoutingFacts.Builder builder) {
+        return builder.copy();
+    }
+}
