@@ -25,3 +25,6 @@ CREATE TABLE table_live (
     CONSTRAINT pk_table_live PRIMARY KEY (slot),
     CONSTRAINT fk_table_live_version FOREIGN KEY (version_id) REFERENCES table_version (version_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The impact preview replays the stored requests of the last days.
+CREATE INDEX ix_routing_decision_decided ON routing_decision (decided_at);

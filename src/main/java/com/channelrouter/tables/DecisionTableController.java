@@ -107,6 +107,12 @@ class DecisionTableController {
         return versions.analysis(version);
     }
 
+    /** The rules the version's rows make, for reviewing a change as a diff (see also print-drl). */
+    @GetMapping(path = "/{version}/drl", produces = MediaType.TEXT_PLAIN_VALUE)
+    String drl(@PathVariable String version) {
+        return versions.compiledVersion(version).rules().drl();
+    }
+
     @GetMapping("/{version}/workbooks/{fileName}")
     ResponseEntity<byte[]> workbook(@PathVariable String version, @PathVariable String fileName) {
         WorkbookFile workbook = versions.workbook(version, fileName);

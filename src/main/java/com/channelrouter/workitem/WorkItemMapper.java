@@ -47,5 +47,7 @@ interface WorkItemMapper {
 
     List<WorkItemRecord> findPage(WorkItemQuery query);
 
+    List<StoredRouting> findRoutedSince(@Param("since") Instant since, @Param("limit") int limit);
+
     long countPage(WorkItemQuery query);
 }

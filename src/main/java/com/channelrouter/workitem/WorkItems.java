@@ -49,6 +49,11 @@ public class WorkItems {
         return mapper.findByExternalId(sourceChannel, externalId);
     }
 
+    /** The most recent routings since {@code since}, newest first, at most {@code limit}. */
+    public List<StoredRouting> routedSince(Instant since, int limit) {
+        return mapper.findRoutedSince(since, limit);
+    }
+
     public Optional<String> decisionJson(String workItemId) {
         return mapper.findDecisionJson(workItemId);
     }
