@@ -188,6 +188,21 @@ final class Workbooks {
 
     // ---- sheets --------------------------------------------------------------------------------
 
+    /** A new sheet holding a table: the first row is the header, every cell is text. */
+    Workbooks addTable(String file, String sheet, String[]... rows) {
+        return edit(file, workbook -> {
+            Sheet created = workbook.createSheet(sheet);
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = created.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+        });
+    }
+
     /** A new sheet holding the given lines in column A. */
     Workbooks addSheet(String file, String sheet, String... lines) {
         return edit(file, workbook -> {

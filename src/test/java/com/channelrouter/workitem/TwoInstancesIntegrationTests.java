@@ -60,7 +60,8 @@ class TwoInstancesIntegrationTests {
 
     private ConfigurableApplicationContext start(String url, boolean cleanDatabaseFirst) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--channel-router.escalation.interval=PT0.3S",
-                "--channel-router.escalation.initial-delay=PT0S", "--channel-router.events.relay-interval=PT0.1S"));
+                "--channel-router.escalation.initial-delay=PT0S", "--channel-router.events.relay-interval=PT0.1S",
+                "--channel-router.tables.watch-interval=PT0.2S"));
         if (url != null) {
             args.add("--spring.datasource.url=" + url);
         }
@@ -152,6 +153,45 @@ class TwoInstancesIntegrationTests {
             JsonNode feed = two.get("/api/v1/events?limit=1000", "dev-network-maintenance").body();
             return feed.get("events").valueStream().anyMatch(e -> e.get("workItemId").asString().equals(id));
         });
+    }
+
+    @Test
+    void aVersionPublishedOnOneInstanceIsServedByTheOtherWithinFiveSeconds() throws Exception {
+        byte[] routing = changedRoutingWorkbook();
+        JsonNode uploaded = one.upload("/api/v1/decision-tables", "dev-table-owner", "file", "routing.xlsx", routing, Map.of(),
+                Map.of()).body();
+        String candidate = uploaded.get("version").asString();
+        String before = tableVersionServedBy(two);
+        try {
+            assertThat(one.post("/api/v1/decision-tables/" + candidate + "/publish", "dev-table-owner", "").status()).isEqualTo(200);
+            long published = System.nanoTime();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> tableVersionServedBy(two).equals(candidate));
+            System.out.printf("second instance followed the publish after %d ms%n", (System.nanoTime() - published) / 1_000_000);
+            assertThat(two.get("/actuator/info", "dev-admin").body().get("decisionTables").get("version").asString())
+                    .isEqualTo(candidate);
+        } finally {
+            one.post("/api/v1/decision-tables/" + before + "/publish", "dev-table-owner", "");
+            await().atMost(Duration.ofSeconds(5)).until(() -> tableVersionServedBy(two).equals(before));
+        }
+    }
+
+    private String tableVersionServedBy(TestHttp instance) {
+        ObjectNode request = TestHttp.JSON.createObjectNode().put("itemType", "LEAD").put("sourceChannel", "SERVICE_HALL")
+                .put("occurredAt", "2026-11-26T10:08:00Z").put("productCode", "MAS");
+        request.putObject("customer").put("id", "T-1").put("customerClass", "C").put("accountManagerId", "");
+        return instance.post("/api/v1/routings/evaluate", "dev-qa", request).body().get("tableVersion").asString();
+    }
+
+    /** The shipped routing workbook with one note changed: a new version that routes exactly like the old. */
+    private static byte[] changedRoutingWorkbook() throws Exception {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of("decision-tables/routing.xlsx")));
+             var out = new java.io.ByteArrayOutputStream()) {
+            workbook.getSheet("Routing LEAD").getRow(3).createCell(14).setCellValue("note " + UUID.randomUUID());
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     private List<String> escalations(String item) {

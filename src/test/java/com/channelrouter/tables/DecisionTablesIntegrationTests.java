@@ -1,0 +1,361 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.Simultaneously;
+import com.channelrouter.support.TestHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Table owners change the policy through the API, as a business owner would: change a cell, upload,
+ * see the candidate not served, publish while traffic flows, roll back; and hostile workbooks are refused
+ * with nothing run and the live rules unchanged. The context is discarded afterwards (it publishes).
+ */
+@IntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DecisionTablesIntegrationTests {
+
+    static final String OWNER = "dev-table-owner";
+    static final String ROUTING = "routing.xlsx";
+    static final String LEAD = "Routing LEAD";
+
+    @LocalServerPort
+    int port;
+
+    TestHttp http;
+    Workbooks shipped;
+    String shippedVersion;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp(port);
+        shipped = Workbooks.shipped();
+        shippedVersion = http.get("/api/v1/decision-tables", OWNER).body().get("live").asString();
+    }
+
+    /** Leaves the shipped tables live for the next test, whatever this one published. */
+    @AfterEach
+    void restoreShippedTables() {
+        if (!http.get("/api/v1/decision-tables", OWNER).body().get("live").asString().equals(shippedVersion)) {
+            assertThat(http.post("/api/v1/decision-tables/" + shippedVersion + "/publish", OWNER, "").status()).isEqualTo(200);
+        }
+    }
+
+    TestHttp.Response upload(String file, byte[] content) {
+        return http.upload("/api/v1/decision-tables", OWNER, "file", file, content, Map.of(), Map.of());
+    }
+
+    TestHttp.Response upload(Workbooks workbooks, String file) {
+        return upload(file, workbooks.bytes(file));
+    }
+
+    /** An untagged class-C lead for MAS from the service hall: L6, CORE_AGENT in the shipped tables. */
+    JsonNode evaluateL6() {
+        ObjectNode request = TestHttp.JSON.createObjectNode().put("itemType", "LEAD").put("sourceChannel", "SERVICE_HALL")
+                .put("occurredAt", "2026-11-26T10:08:00Z").put("productCode", "MAS");
+        request.putObject("customer").put("id", "T-1").put("customerClass", "C").put("accountManagerId", "");
+        TestHttp.Response response = http.post("/api/v1/routings/evaluate", "dev-qa", request);
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        return response.body();
+    }
+
+    void assertLiveUnchanged() {
+        assertThat(http.get("/api/v1/decision-tables", OWNER).body().get("live").asString()).isEqualTo(shippedVersion);
+        assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("CORE_AGENT");
+        assertThat(http.get("/actuator/health", null).body().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void aChangedCellIsACandidateUntilPublishedThenServedThenRolledBack() {
+        TestHttp.Response uploaded = upload(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL")
+                .setText(ROUTING, LEAD, "O9", "changed on " + java.util.UUID.randomUUID()), ROUTING);
+
+        assertThat(uploaded.status()).as(uploaded.raw().body()).isEqualTo(201);
+        String candidate = uploaded.body().get("version").asString();
+        assertThat(uploaded.header("Location")).isEqualTo("/api/v1/decision-tables/" + candidate);
+        assertThat(uploaded.body().get("publishable").asBoolean()).isTrue();
+        assertThat(uploaded.body().get("basedOn").asString()).isEqualTo(shippedVersion);
+        assertThat(uploaded.body().get("problems")).isEmpty();
+        assertThat(uploaded.body().get("analysis").get("combinations").asInt()).isGreaterThan(20_000);
+        assertThat(evaluateL6().get("tableVersion").asString()).as("a candidate is not served").isEqualTo(shippedVersion);
+
+        JsonNode published = http.post("/api/v1/decision-tables/" + candidate + "/publish", OWNER,
+                Map.of("comment", "service halls take C/D leads")).body();
+        assertThat(published.get("live").asBoolean()).isTrue();
+        assertThat(published.get("publications").get(0).get("by").asString()).isEqualTo(OWNER);
+        assertThat(published.get("publications").get(0).get("comment").asString()).isEqualTo("service halls take C/D leads");
+        JsonNode decision = evaluateL6();
+        assertThat(decision.get("tableVersion").asString()).isEqualTo(candidate);
+        assertThat(decision.get("ownerChannel").asString()).isEqualTo("SERVICE_HALL");
+
+        TestHttp.Response rolledBack = http.post("/api/v1/decision-tables/rollback", OWNER, Map.of("comment", "not yet"));
+        assertThat(rolledBack.status()).isEqualTo(200);
+        assertThat(rolledBack.body().get("version").asString()).isEqualTo(shippedVersion);
+        assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("CORE_AGENT");
+
+        JsonNode list = http.get("/api/v1/decision-tables", "dev-qa").body();
+        assertThat(list.get("live").asString()).isEqualTo(shippedVersion);
+        assertThat(list.get("versions").valueStream().map(v -> v.get("version").asString())).contains(candidate, shippedVersion);
+        JsonNode candidateEntry = list.get("versions").valueStream().filter(v -> v.get("version").asString().equals(candidate))
+                .findFirst().orElseThrow();
+        assertThat(candidateEntry.get("uploadedBy").asString()).isEqualTo(OWNER);
+        assertThat(candidateEntry.get("uploadedFile").asString()).isEqualTo(ROUTING);
+    }
+
+    @Test
+    void aTypoIsPointedOutByCellInEnglishOrChineseAndCannotBePublished() {
+        byte[] typo = shipped.setText(ROUTING, LEAD, "I9", "ACOUNT_MANAGER").bytes(ROUTING);
+
+        TestHttp.Response english = upload(ROUTING, typo);
+        TestHttp.Response chinese = http.upload("/api/v1/decision-tables", OWNER, "file", ROUTING, typo, Map.of(),
+                Map.of("Accept-Language", "zh-CN"));
+
+        assertThat(english.status()).isEqualTo(201);
+        assertThat(chinese.status()).as("the same content again").isEqualTo(200);
+        assertThat(english.body().get("publishable").asBoolean()).isFalse();
+        JsonNode problem = english.body().get("problems").get(0);
+        assertThat(problem.get("sheet").asString()).isEqualTo(LEAD);
+        assertThat(problem.get("cell").asString()).isEqualTo("I9");
+        assertThat(problem.get("row").asInt()).isEqualTo(9);
+        assertThat(problem.get("column").asString()).isEqualTo("Owner channel");
+        assertThat(problem.get("value").asString()).isEqualTo("ACOUNT_MANAGER");
+        assertThat(problem.get("message").asString()).contains("Did you mean ACCOUNT_MANAGER?");
+        assertThat(chinese.body().get("problems").get(0).get("message").asString()).contains("您是否想输入 ACCOUNT_MANAGER");
+
+        TestHttp.Response publish = http.post("/api/v1/decision-tables/" + english.body().get("version").asString() + "/publish",
+                OWNER, "");
+        assertThat(publish.status()).isEqualTo(422);
+        assertThat(publish.raw().body()).contains("Routing LEAD!I9").contains("ACOUNT_MANAGER");
+        assertLiveUnchanged();
+    }
+
+    @Test
+    void aVersionsWorkbooksCanBeDownloadedAsUploaded() throws IOException {
+        byte[] changed = shipped.setText(ROUTING, LEAD, "I9", "WEBSITE").bytes(ROUTING);
+        String version = upload(ROUTING, changed).body().get("version").asString();
+
+        assertThat(http.download("/api/v1/decision-tables/" + version + "/workbooks/" + ROUTING, OWNER)).isEqualTo(changed);
+        assertThat(http.download("/api/v1/decision-tables/" + version + "/workbooks/sla.xlsx", OWNER))
+                .isEqualTo(Files.readAllBytes(Path.of("decision-tables/sla.xlsx")));
+        assertThat(http.get("/api/v1/decision-tables/" + version + "/drl", "dev-qa").raw().body())
+                .contains("rule \"L6 (Routing LEAD row 9)\"");
+    }
+
+    @Test
+    void failingWorkbookTestsBlockPublishingAndNameTheirRow() {
+        Workbooks withTests = shipped.addTable(ROUTING, "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "expect.ownerChannel", "expect.routingRule", "expectStatus"},
+                new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS",
+                        "CORE_AGENT", "L6", null},
+                new String[]{"wrong on purpose", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-2", "C", "", "MAS",
+                        "WEBSITE", null, null},
+                new String[]{"prospect alert refused", "ALERT", "BI_SYSTEM", "2026-11-26T10:08:00Z", "T-3", "POTENTIAL", null,
+                        null, null, null, "422"});
+
+        TestHttp.Response response = upload(withTests, ROUTING);
+
+        assertThat(response.body().get("publishable").asBoolean()).isFalse();
+        JsonNode summary = response.body().get("checks").get(0).get("summary");
+        assertThat(summary.get("cases").asInt()).isEqualTo(3);
+        assertThat(summary.get("failed").asInt()).isEqualTo(1);
+        JsonNode problem = response.body().get("problems").get(0);
+        assertThat(problem.get("sheet").asString()).isEqualTo("Tests");
+        assertThat(problem.get("cell").asString()).isEqualTo("A3");
+        assertThat(problem.get("message").asString()).contains("wrong on purpose")
+                .contains("ownerChannel: expected WEBSITE but was CORE_AGENT");
+
+        Workbooks passing = shipped.addTable(ROUTING, "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "expect.ownerChannel"},
+                new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS", "CORE_AGENT"});
+        assertThat(upload(passing, ROUTING).body().get("publishable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void publishingWhileTrafficFlowsFailsNoRequest() throws Exception {
+        String candidate = upload(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL"), ROUTING).body().get("version").asString();
+        AtomicBoolean published = new AtomicBoolean();
+        Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
+        List<Integer> failures = new ArrayList<>();
+        List<java.util.concurrent.Callable<Integer>> traffic = new ArrayList<>();
+        for (int thread = 0; thread < 6; thread++) {
+            traffic.add(() -> {
+                int requests = 0;
+                while (!published.get() || requests < 50) {
+                    JsonNode decision = evaluateL6();
+                    versionsSeen.add(decision.get("tableVersion").asString() + "/" + decision.get("ownerChannel").asString());
+                    requests++;
+                }
+                return requests;
+            });
+        }
+        traffic.add(() -> {
+            Thread.sleep(300);
+            int status = http.post("/api/v1/decision-tables/" + candidate + "/publish", OWNER, "").status();
+            published.set(true);
+            if (status != 200) {
+                failures.add(status);
+            }
+            return 1;
+        });
+
+        List<Integer> counts = Simultaneously.run(traffic);
+
+        assertThat(failures).isEmpty();
+        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isGreaterThan(300);
+        assertThat(versionsSeen).as("each decision is wholly one version or the other")
+                .containsExactlyInAnyOrder(shippedVersion + "/CORE_AGENT", candidate + "/SERVICE_HALL");
+    }
+
+    // ---- hostile workbooks: refused, nothing run, live rules unchanged
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ACCOUNT_MANAGER\"); System.exit(1); //",
+            "*/ rule \"x\" when then System.exit(1); end /*",
+            "java.lang.Runtime.getRuntime().exec(\"touch /tmp/channel-router-pwned\")",
+    })
+    void codeInACellIsRefusedAtItsCell(String payload) {
+        TestHttp.Response response = upload(shipped.setText(ROUTING, LEAD, "I5", payload), ROUTING);
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body().get("publishable").asBoolean()).isFalse();
+        assertThat(response.body().get("problems").get(0).get("cell").asString()).isEqualTo("I5");
+        assertThat(Files.exists(Path.of("/tmp/channel-router-pwned"))).isFalse();
+        assertLiveUnchanged();
+    }
+
+    @Test
+    void aFormulaHidingCodeIsRefusedAndNeverEvaluated() {
+        TestHttp.Response response = upload(shipped.setFormula(ROUTING, LEAD, "I5",
+                "CONCATENATE(\"ACCOUNT_\",\"MANAGER\")", "ACCOUNT_MANAGER"), ROUTING);
+
+        assertThat(response.body().get("publishable").asBoolean()).isFalse();
+        assertThat(response.body().get("problems").get(0).get("message").asString()).contains("Formulas are not allowed");
+        assertLiveUnchanged();
+    }
+
+    @Test
+    void smuggledSheetsWithDroolsKeywordsAreNotRead() {
+        Workbooks smuggled = shipped.addSheet(ROUTING, "RuleSet", "RuleSet", "Import", "java.lang.Runtime")
+                .addSheet(ROUTING, "Functions", "function void x() { System.exit(1); }")
+                .addSheet(ROUTING, "Queries", "query \"q\" end");
+
+        TestHttp.Response response = upload(smuggled, ROUTING);
+
+        assertThat(response.body().get("publishable").asBoolean()).isTrue();
+        assertThat(response.body().get("warnings").valueStream().map(w -> w.get("sheet").asString()))
+                .contains("RuleSet", "Functions", "Queries");
+        String drl = http.get("/api/v1/decision-tables/" + response.body().get("version").asString() + "/drl", OWNER).raw().body();
+        assertThat(drl).doesNotContain("System.exit").doesNotContain("function").doesNotContain("query");
+        assertLiveUnchanged();
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookIsRefusedAndNothingStored() {
+        int versionsBefore = http.get("/api/v1/decision-tables", OWNER).body().get("versions").size();
+
+        TestHttp.Response text = upload(ROUTING, "Rule,Owner channel\nL1,ACCOUNT_MANAGER\n".getBytes());
+        TestHttp.Response macro = upload("routing.xlsm", shipped.bytes(ROUTING));
+        TestHttp.Response legacy = upload("routing.xls", shipped.bytes(ROUTING));
+        TestHttp.Response macroInside = upload(shipped.withMacros(ROUTING), ROUTING);
+
+        for (TestHttp.Response response : List.of(text, macro, legacy, macroInside)) {
+            assertThat(response.status()).as(response.raw().body()).isEqualTo(415);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body().get("detail").asString()).contains("Nothing was stored");
+        }
+        assertThat(macro.body().get("detail").asString()).contains(".xlsm");
+        assertThat(http.get("/api/v1/decision-tables", OWNER).body().get("versions").size()).isEqualTo(versionsBefore);
+        assertLiveUnchanged();
+    }
+
+    @Test
+    void aZipBombIsRefusedQuickly() throws IOException {
+        long started = System.nanoTime();
+        TestHttp.Response response = upload(ROUTING, zipBomb(shipped.bytes(ROUTING)));
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(415);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("refused without inflating it").isLessThan(10_000);
+        assertLiveUnchanged();
+    }
+
+    @Test
+    void onlyTableOwnersChangeTablesAndQaMayRead() {
+        byte[] workbook = shipped.bytes(ROUTING);
+        assertThat(http.upload("/api/v1/decision-tables", "dev-qa", "file", ROUTING, workbook, Map.of(), Map.of()).status())
+                .isEqualTo(403);
+        assertThat(http.upload("/api/v1/decision-tables", "dev-group-hotline", "file", ROUTING, workbook, Map.of(), Map.of())
+                .status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/decision-tables/rollback", "dev-qa", "").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/decision-tables", "dev-qa").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/decision-tables", "dev-group-hotline").status()).isEqualTo(403);
+    }
+
+    @Test
+    void impactPreviewCountsTheItemsThatWouldMove() {
+        ObjectNode request = TestHttp.JSON.createObjectNode().put("itemType", "LEAD").put("sourceChannel", "SERVICE_HALL")
+                .put("occurredAt", "2026-11-26T10:08:00Z").put("productCode", "MAS");
+        request.putObject("customer").put("id", "IMPACT-1").put("customerClass", "C").put("accountManagerId", "");
+        assertThat(http.post("/api/v1/routings", "dev-service-hall", request).status()).isEqualTo(201);
+        String candidate = upload(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL"), ROUTING).body().get("version").asString();
+
+        JsonNode impact = http.get("/api/v1/decision-tables/" + candidate + "/impact?days=30", OWNER).body();
+
+        assertThat(impact.get("rowChanges")).hasSize(1);
+        assertThat(impact.get("rowChanges").get(0).get("rule").asString()).isEqualTo("L6");
+        assertThat(impact.get("rowChanges").get(0).get("after").asString()).contains("owner SERVICE_HALL");
+        assertThat(impact.get("replay").get("changed").asInt()).isPositive();
+        assertThat(impact.get("replay").get("changedFields").get("ownerChannel").asInt()).isPositive();
+        assertThat(impact.get("replay").get("byRule").get(0).get("examples").get(0).get("changes").get(0).asString())
+                .isEqualTo("ownerChannel: CORE_AGENT -> SERVICE_HALL");
+    }
+
+    /** The workbook with its first sheet's XML swapped for 60 MB of spaces, which compress to almost nothing. */
+    static byte[] zipBomb(byte[] workbook) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    byte[] spaces = new byte[1024 * 1024];
+                    java.util.Arrays.fill(spaces, (byte) ' ');
+                    zip.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".getBytes());
+                    for (int i = 0; i < 60; i++) {
+                        zip.write(spaces);
+                    }
+                    zip.write("</sheetData></worksheet>".getBytes());
+                } else {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
