@@ -37,7 +37,8 @@ public record Condition(FactField field, Set<Object> values) {
 
     /** Whether this condition holds for the facts of an item. */
     public boolean holdsFor(RoutingFacts facts) {
-        return values.contains(facts.valueOf(field));
+        Object value = facts.valueOf(field);
+        return value != null && values.contains(value); // as in the rules: a missing fact matches no value
     }
 
     /** "Customer class = A, B" in the words of the sheet. */

@@ -21,6 +21,9 @@ interface TableVersionMapper {
 
     List<TableVersionRow> findVersions(int limit);
 
+    /** Publishable versions made since {@code since}, newest first: candidates likely to be published soon. */
+    List<String> findRecentPublishable(@Param("since") Instant since, @Param("limit") int limit);
+
     List<WorkbookFile> findWorkbooks(String versionId);
 
     Optional<WorkbookFile> findWorkbook(@Param("versionId") String versionId, @Param("fileName") String fileName);

@@ -1,0 +1,60 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.domain.ItemType;
+import com.channelrouter.engine.RuleCompiler;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The analysis finds what a business owner would miss: items no row covers, rows that never decide. */
+class TableAnalysisTests {
+
+    private final Workbooks shipped = Workbooks.shipped();
+
+    TableAnalysis.Report analyse(Workbooks workbooks) {
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(workbooks.source());
+        assertThat(result.problems()).isEmpty();
+        return TableAnalysis.analyse(result.tables().rules(), result.tables().products());
+    }
+
+    @Test
+    void theShippedPolicyCoversEveryItemAndEveryRowDecidesSomething() {
+        TableAnalysis.Report report = analyse(shipped);
+
+        assertThat(report.combinations()).isEqualTo(25_464);
+        assertThat(report.routingGaps()).isEmpty();
+        assertThat(report.slaGaps()).isEmpty();
+        assertThat(report.deadRows()).isEmpty();
+    }
+
+    @Test
+    void removingTheCatchAllLeadRowLeavesGapsWithExamples() {
+        TableAnalysis.Report report = analyse(shipped.deleteRow("routing.xlsx", "Routing LEAD", 9));
+
+        assertThat(report.routingGaps()).isNotEmpty().allMatch(gap -> gap.itemType() == ItemType.LEAD && !gap.accountManagerTagged());
+        TableAnalysis.Gap classD = report.routingGaps().stream().filter(g -> g.customerClass().name().equals("D")).findFirst().orElseThrow();
+        assertThat(classD.count()).isPositive().isLessThan(classD.of());
+        assertThat(classD.example()).contains("product").contains("from");
+    }
+
+    @Test
+    void aRowShadowedByEarlierRowsIsDeadAndSaysWhoTakesItsItems() {
+        // a copy of L4 (class C, simple products) placed after L6, which already takes every untagged C lead
+        Workbooks shadowed = shipped.setText("routing.xlsx", "Routing LEAD", "A10", "L7")
+                .setText("routing.xlsx", "Routing LEAD", "B10", "no")
+                .setText("routing.xlsx", "Routing LEAD", "C10", "C")
+                .setText("routing.xlsx", "Routing LEAD", "E10", "SIMPLE")
+                .setText("routing.xlsx", "Routing LEAD", "I10", "WEBSITE");
+
+        TableAnalysis.Report report = analyse(shadowed);
+
+        assertThat(report.deadRows()).singleElement().satisfies(dead -> {
+            assertThat(dead.rule()).isEqualTo("L7");
+            assertThat(dead.row()).isEqualTo(10);
+            assertThat(dead.takenBy()).containsOnlyKeys("L3", "L4");
+        });
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
+        assertThat(TableAnalysis.warnings(report, result.tables().rules()))
+                .anySatisfy(w -> assertThat(w.message()).contains("L7 can never decide").contains("L4"));
+    }
+}
