@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The columns of the contract's CSV and XLSX case files: one per request field by its dotted path, one per
  * expected decision field prefixed "expect.", then expectStatus and name. An empty request cell leaves the
  * field out; an empty expect cell is not checked; "true"/"false" are booleans, numbers stay numbers,
- * "|" separates list items and "null" expects a null.
+ * "|" separates list items ("none" or "[]" expects an empty list) and "null" expects a null.
  */
 public final class CaseColumns {
 
@@ -91,6 +91,9 @@ public final class CaseColumns {
         String field = path.substring(path.lastIndexOf('.') + 1);
         if (LIST_FIELDS.contains(field)) {
             ArrayNode list = json.createArrayNode();
+            if (value.equals("[]") || value.equalsIgnoreCase("none")) {
+                return list;
+            }
             for (String item : value.split("\\|")) {
                 if (!item.isBlank()) {
                     list.add(item.strip());

@@ -47,6 +47,14 @@ public class RoutingDecisions {
         this.clock = clock;
     }
 
+    /**
+     * Decisions without a customer registry or a database, for code that runs outside the service (the
+     * replay command line); only {@link #decideWith} may be used on it.
+     */
+    public static RoutingDecisions withoutRegistry(LiveDecisionTables live, Clock clock) {
+        return new RoutingDecisions(live, new CustomerProfiles(null), clock);
+    }
+
     /** A what-if decision: goes on from the request alone when the customer registry is unreachable. */
     public RoutingDecision evaluate(RoutingItem item) {
         return decide(item, CustomerProfiles.RegistryUse.BEST_EFFORT);

@@ -41,6 +41,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/routings").hasRole(Role.ROUTER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/routings/evaluate").hasAnyRole(Role.ROUTER.name(), Role.QA.name())
                         .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/replays").hasAnyRole(Role.QA.name(), Role.TABLE_OWNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/decision-tables", "/api/v1/decision-tables/**")
                         .hasRole(Role.TABLE_OWNER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/decision-tables", "/api/v1/decision-tables/**")

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -12,11 +13,22 @@ import tools.jackson.databind.type.LogicalType;
  * type (400), not text to be converted (Jackson's default would make {"accountManagerId": 17} a tag).
  */
 @Configuration(proxyBeanMethods = false)
-class JsonConfiguration {
+public class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictText() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+        return JsonConfiguration::strictText;
+    }
+
+    /** The service's JSON rules for code that runs without Spring, such as the replay command line. */
+    public static JsonMapper mapper() {
+        JsonMapper.Builder builder = JsonMapper.builder();
+        strictText(builder);
+        return builder.build();
+    }
+
+    private static void strictText(JsonMapper.Builder builder) {
+        builder.withCoercionConfig(LogicalType.Textual, text -> text
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));

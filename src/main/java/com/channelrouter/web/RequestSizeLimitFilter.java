@@ -36,7 +36,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static long limitFor(String path) {
-        if (path.startsWith("/api/v1/customers/bulk")) {
+        if (path.startsWith("/api/v1/customers/bulk") || path.startsWith("/api/v1/replays")) {
             return BULK_LIMIT;
         }
         if (path.startsWith("/api/v1/decision-tables")) {

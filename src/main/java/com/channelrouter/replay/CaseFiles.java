@@ -1,0 +1,225 @@
+package com.channelrouter.replay;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads QA case files as a stream of cases, in the contract's three formats: JSON lines, CSV (UTF-8,
+ * header row) and XLSX (first sheet, header row). What cannot be read as a case (a line that is not JSON,
+ * a row with more cells than headers, a bad expectStatus) is reported with its file and line or cell, and
+ * reading goes on; unknown columns are reported once per file.
+ */
+public final class CaseFiles {
+
+    /** Something in a case file that is not a case, where it is, and what is wrong. */
+    public record Problem(String where, String message, boolean blocking) {
+    }
+
+    /** Where to send what is read. */
+    public interface Sink {
+        void accept(ReplayCase replayCase);
+
+        void problem(Problem problem);
+    }
+
+    private final JsonMapper json;
+
+    public CaseFiles(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The format by file name: .jsonl/.ndjson/.json, .csv or .xlsx. */
+    public void read(String fileName, InputStream in, Sink sink) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".csv")) {
+                readCsv(fileName, in, sink);
+            } else if (lower.endsWith(".xlsx")) {
+                readXlsx(fileName, in, sink);
+            } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+                readJsonLines(fileName, in, sink);
+            } else {
+                sink.problem(new Problem(fileName, "not a case file: name it .jsonl, .csv or .xlsx", true));
+            }
+        } catch (IOException e) {
+            sink.problem(new Problem(fileName, "cannot be read: " + e.getMessage(), true));
+        }
+    }
+
+    private void readJsonLines(String fileName, InputStream in, Sink sink) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int lineNumber = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String where = fileName + ":" + lineNumber;
+            try {
+                JsonNode node = json.readTree(line);
+                if (!node.isObject() || !node.has("request") || !node.get("request").isObject()) {
+                    sink.problem(new Problem(where, "a case is an object with a \"request\" object and \"expect\" or \"expectStatus\"", true));
+                    continue;
+                }
+                JsonNode expectStatus = node.get("expectStatus");
+                if (expectStatus != null && !expectStatus.isNull() && !expectStatus.isInt()) {
+                    sink.problem(new Problem(where, "expectStatus must be a status code such as 400 or 422", true));
+                    continue;
+                }
+                String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : where;
+                sink.accept(new ReplayCase(name, where, node.get("request"),
+                        node.has("expect") && node.get("expect").isObject() ? node.get("expect") : null,
+                        expectStatus == null || expectStatus.isNull() ? null : expectStatus.asInt()));
+            } catch (JacksonException e) {
+                sink.problem(new Problem(where, "not valid JSON: " + e.getOriginalMessage(), true));
+            }
+        }
+    }
+
+    private void readCsv(String fileName, InputStream in, Sink sink) throws IOException {
+        Reader reader = withoutByteOrderMark(new InputStreamReader(in, StandardCharsets.UTF_8));
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> headers = parser.getHeaderNames().stream().map(String::strip).toList();
+            reportUnknownColumns(fileName + ":1", headers, sink);
+            try {
+                for (CSVRecord record : parser) {
+                    String where = fileName + ":" + parser.getCurrentLineNumber();
+                    if (record.size() > headers.size()) {
+                        sink.problem(new Problem(where, "has " + record.size() + " cells but the header names " + headers.size(), true));
+                        continue;
+                    }
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 0; i < record.size(); i++) {
+                        row.put(headers.get(i), record.get(i));
+                    }
+                    toCase(row, where, sink);
+                }
+            } catch (UncheckedIOException | IllegalStateException malformed) {
+                sink.problem(new Problem(fileName + ":" + parser.getCurrentLineNumber(),
+                        "the rest of the file is not valid CSV: " + malformed.getMessage(), true));
+            }
+        }
+    }
+
+    private void readXlsx(String fileName, InputStream in, Sink sink) throws IOException {
+        ZipSecureFile.setMinInflateRatio(0.01);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
+            if (headerRow == null) {
+                sink.problem(new Problem(fileName, "the first sheet is empty", true));
+                return;
+            }
+            List<String> headers = new ArrayList<>();
+            for (int c = 0; c < headerRow.getLastCellNum(); c++) {
+                Cell cell = headerRow.getCell(c);
+                headers.add(cell == null ? "" : text(cell).strip());
+            }
+            reportUnknownColumns(fileName + "!" + sheet.getSheetName() + "!1", headers, sink);
+            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                String where = fileName + "!" + sheet.getSheetName() + "!A" + (r + 1);
+                boolean refused = false;
+                for (Cell cell : row) {
+                    int c = cell.getColumnIndex();
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
+                                + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
+                        refused = true;
+                    } else if (c < headers.size() && !headers.get(c).isEmpty()) {
+                        values.put(headers.get(c), text(cell));
+                    }
+                }
+                if (!refused && values.values().stream().anyMatch(v -> !v.isBlank())) {
+                    toCase(values, where, sink);
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            sink.problem(new Problem(fileName, "is not an .xlsx workbook that can be read: " + unreadable.getMessage(), true));
+        }
+    }
+
+    private void toCase(Map<String, String> row, String where, Sink sink) {
+        try {
+            sink.accept(CaseColumns.toCase(row, where, json));
+        } catch (IllegalArgumentException malformed) {
+            sink.problem(new Problem(where, malformed.getMessage(), true));
+        }
+    }
+
+    private static void reportUnknownColumns(String where, List<String> headers, Sink sink) {
+        for (String unknown : CaseColumns.unknownColumns(headers)) {
+            sink.problem(new Problem(where, "unknown column \"" + unknown + "\" is ignored; the columns are request fields "
+                    + "(itemType, customer.id, …), expect.<field>, expectStatus and name", false));
+        }
+    }
+
+    /** A cell as a case file holds it: text as typed, whole numbers without ".0", dates as UTC instants. */
+    private static String text(Cell cell) {
+        return switch (cell.getCellType()) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toInstant(ZoneOffset.UTC).toString()
+                    : cell.getNumericCellValue() == Math.rint(cell.getNumericCellValue())
+                    ? Long.toString((long) cell.getNumericCellValue()) : Double.toString(cell.getNumericCellValue());
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> "";
+        };
+    }
+
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    /** Collects cases and problems in memory, for callers that want them all. */
+    public static final class Collected implements Sink {
+        public final List<ReplayCase> cases = new ArrayList<>();
+        public final List<Problem> problems = new ArrayList<>();
+
+        @Override
+        public void accept(ReplayCase replayCase) {
+            cases.add(replayCase);
+        }
+
+        @Override
+        public void problem(Problem problem) {
+            problems.add(problem);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.channelrouter.replay;
+
+import com.channelrouter.tables.DecisionTableVersions;
+import com.channelrouter.tables.DecisionTables;
+import com.channelrouter.tables.LiveDecisionTables;
+import com.channelrouter.web.InvalidRequestException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * QA's replay over the API: case files (part "file", one or more; .jsonl, .csv or .xlsx) replayed against
+ * the live version or any stored version, answered with the same report as the command line.
+ */
+@RestController
+@RequestMapping("/api/v1/replays")
+class ReplayController {
+
+    private final CaseRunner runner;
+    private final CaseFiles files;
+    private final LiveDecisionTables live;
+    private final DecisionTableVersions versions;
+    private final Clock clock;
+
+    ReplayController(CaseRunner runner, tools.jackson.databind.json.JsonMapper json, LiveDecisionTables live,
+                     DecisionTableVersions versions, Clock clock) {
+        this.runner = runner;
+        this.files = new CaseFiles(json);
+        this.live = live;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ReplayReport replay(@RequestParam("file") List<MultipartFile> caseFiles,
+                        @RequestParam(name = "version", required = false) String version) throws IOException {
+        if (caseFiles.isEmpty()) {
+            throw InvalidRequestException.of("file", "is required: one or more case files (.jsonl, .csv, .xlsx)");
+        }
+        DecisionTables tables = version == null || version.isBlank() ? live.current() : versions.compiledVersion(version);
+        List<Replayer.Input> inputs = new ArrayList<>();
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (MultipartFile file : caseFiles) {
+                InputStream in = file.getInputStream();
+                streams.add(in);
+                inputs.add(new Replayer.Input(file.getOriginalFilename() == null ? "cases" : file.getOriginalFilename(), in));
+            }
+            return new Replayer(runner, files, clock).replay(inputs, tables);
+        } finally {
+            for (InputStream in : streams) {
+                in.close();
+            }
+        }
+    }
+}

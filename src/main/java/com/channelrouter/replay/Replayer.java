@@ -1,0 +1,120 @@
+package com.channelrouter.replay;
+
+import com.channelrouter.engine.EscalationRow;
+import com.channelrouter.engine.RoutingRow;
+import com.channelrouter.engine.SlaRow;
+import com.channelrouter.tables.DecisionTables;
+import tools.jackson.databind.JsonNode;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays case files against one table version, in-process and streaming: each case is read, decided
+ * and compared as it comes, so a hundred thousand cases need no more than their results in memory.
+ */
+public final class Replayer {
+
+    private final CaseRunner runner;
+    private final CaseFiles files;
+    private final Clock clock;
+
+    public Replayer(CaseRunner runner, CaseFiles files, Clock clock) {
+        this.runner = runner;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** A case file to replay: its name (which says its format) and its content. */
+    public record Input(String fileName, InputStream content) {
+    }
+
+    public ReplayReport replay(List<Input> inputs, DecisionTables tables) {
+        Instant started = clock.instant();
+        long start = System.nanoTime();
+        Coverage coverage = new Coverage(tables);
+        List<ReplayReport.CaseResult> results = new ArrayList<>();
+        List<CaseFiles.Problem> problems = new ArrayList<>();
+        int[] counts = new int[2];
+        CaseFiles.Sink sink = new CaseFiles.Sink() {
+            @Override
+            public void accept(ReplayCase replayCase) {
+                CaseRunner.Outcome outcome = runner.run(replayCase, tables);
+                coverage.count(outcome.decision());
+                counts[outcome.passed() ? 0 : 1]++;
+                results.add(new ReplayReport.CaseResult(replayCase.name(), replayCase.where(), outcome.passed(), outcome.status(),
+                        replayCase.expectStatus(), outcome.routingRule(), outcome.slaRule(), outcome.refusal(), outcome.differences()));
+            }
+
+            @Override
+            public void problem(CaseFiles.Problem problem) {
+                problems.add(problem);
+                if (problem.blocking()) {
+                    counts[1]++;
+                }
+            }
+        };
+        for (Input input : inputs) {
+            files.read(input.fileName(), input.content(), sink);
+        }
+        return new ReplayReport(tables.version(), started, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], results,
+                problems, coverage.tables());
+    }
+
+    /** Counts the rows that decided, per sheet, in the order of the tables. */
+    private static final class Coverage {
+        private final Map<String, Map<String, Integer>> bySheet = new LinkedHashMap<>();
+        private final Map<String, String> tableOfSheet = new LinkedHashMap<>();
+        private final Map<String, String> sheetOfRule = new LinkedHashMap<>();
+
+        Coverage(DecisionTables tables) {
+            for (RoutingRow row : tables.rules().routingRows()) {
+                register("routing", row.location().sheet(), row.ruleId());
+            }
+            for (SlaRow row : tables.rules().slaRows()) {
+                register("sla", row.location().sheet(), row.ruleId());
+            }
+            for (EscalationRow row : tables.rules().escalationRows()) {
+                register("escalation", row.location().sheet(), row.ruleId());
+            }
+        }
+
+        private void register(String table, String sheet, String rule) {
+            bySheet.computeIfAbsent(sheet, s -> new LinkedHashMap<>()).put(rule, 0);
+            tableOfSheet.put(sheet, table);
+            sheetOfRule.put(table + "|" + rule, sheet);
+        }
+
+        void count(JsonNode decision) {
+            if (decision == null) {
+                return;
+            }
+            hit("routing", decision.get("routingRule").asString());
+            JsonNode sla = decision.get("sla");
+            hit("sla", sla.get("rule").asString());
+            JsonNode escalations = sla.get("escalations");
+            if (escalations != null) {
+                escalations.forEach(e -> hit("escalation", e.get("rule").asString()));
+            }
+        }
+
+        private void hit(String table, String rule) {
+            String sheet = sheetOfRule.get(table + "|" + rule);
+            if (sheet != null) {
+                bySheet.get(sheet).merge(rule, 1, Integer::sum);
+            }
+        }
+
+        List<ReplayReport.TableCoverage> tables() {
+            List<ReplayReport.TableCoverage> coverage = new ArrayList<>();
+            bySheet.forEach((sheet, hits) -> coverage.add(new ReplayReport.TableCoverage(tableOfSheet.get(sheet), sheet, hits,
+                    hits.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList())));
+            return coverage;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.channelrouter.replay;
+
+import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.TestHttp;
+import com.channelrouter.tables.TestWorkbooks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** QA replays case files over the API, against the live version or a stored candidate. */
+@IntegrationTest
+class ReplayApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    TestHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp(port);
+    }
+
+    TestHttp.Response replay(String file, byte[] content, Map<String, String> fields) {
+        return http.upload("/api/v1/replays", "dev-qa", "file", file, content, fields, Map.of());
+    }
+
+    @Test
+    void sampleCasesReplayGreenAgainstTheLiveVersion() throws IOException {
+        TestHttp.Response response = replay("sample-cases.xlsx", Files.readAllBytes(ReplayCommandTests.SAMPLE_XLSX), Map.of());
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        JsonNode report = response.body();
+        assertThat(report.get("passed").asInt()).isEqualTo(64);
+        assertThat(report.get("failed").asInt()).isZero();
+        assertThat(report.get("coverage").valueStream().flatMap(c -> c.get("unreached").valueStream())).isEmpty();
+        assertThat(report.get("tableVersion").asString()).isEqualTo(
+                http.get("/api/v1/decision-tables", "dev-qa").body().get("live").asString());
+    }
+
+    @Test
+    void aStoredCandidateCanBeReplayedBeforeItIsPublished() throws IOException {
+        String candidate = http.upload("/api/v1/decision-tables", "dev-table-owner", "file", "routing.xlsx",
+                TestWorkbooks.routingWithL6OwnedBy("SERVICE_HALL"), Map.of(), Map.of()).body().get("version").asString();
+
+        JsonNode report = replay("sample-cases.jsonl", Files.readAllBytes(ReplayCommandTests.SAMPLE_JSONL),
+                Map.of("version", candidate)).body();
+
+        assertThat(report.get("tableVersion").asString()).isEqualTo(candidate);
+        assertThat(report.get("failed").asInt()).as("every L6 case now goes to the service hall").isEqualTo(6);
+        JsonNode failure = report.get("results").valueStream().filter(r -> !r.get("passed").asBoolean()).findFirst().orElseThrow();
+        assertThat(failure.get("differences").get(0).get("field").asString()).isEqualTo("ownerChannel");
+        assertThat(failure.get("differences").get(0).get("expected").asString()).isEqualTo("CORE_AGENT");
+        assertThat(failure.get("differences").get(0).get("actual").asString()).isEqualTo("SERVICE_HALL");
+    }
+
+    @Test
+    void onlyQaAndTableOwnersReplay() throws IOException {
+        byte[] cases = Files.readAllBytes(ReplayCommandTests.SAMPLE_JSONL);
+        assertThat(http.upload("/api/v1/replays", "dev-group-hotline", "file", "c.jsonl", cases, Map.of(), Map.of()).status())
+                .isEqualTo(403);
+        assertThat(http.upload("/api/v1/replays", null, "file", "c.jsonl", cases, Map.of(), Map.of()).status()).isEqualTo(401);
+        assertThat(http.upload("/api/v1/replays", "dev-table-owner", "file", "c.jsonl", cases, Map.of(), Map.of()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownVersionIsNotFound() {
+        assertThat(replay("c.jsonl", "{}".getBytes(), Map.of("version", "000000000000")).status()).isEqualTo(404);
+    }
+}

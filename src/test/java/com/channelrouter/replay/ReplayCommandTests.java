@@ -1,0 +1,168 @@
+package com.channelrouter.replay;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The replay command line as QA runs it: no server, no database; the shipped sample cases are green and
+ * reach every rule; wrong expectations fail exactly and show both values; missing rules are named.
+ */
+class ReplayCommandTests {
+
+    static final Path SAMPLE_JSONL = Path.of("qa/cases/sample-cases.jsonl");
+    static final Path SAMPLE_XLSX = Path.of("qa/cases/sample-cases.xlsx");
+    static final Path SAMPLE_CSV = Path.of("src/test/resources/cases/sample-cases.csv");
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int replay(String... args) {
+        return ReplayCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theShippedSampleCasesPassAndReachEveryRule() {
+        int exit = replay(SAMPLE_JSONL.toString(), SAMPLE_XLSX.toString(), "--report-dir", "target/replay-reports");
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output()).contains("Every rule was reached by some case.").endsWith("128 passed, 0 failed\n");
+        assertThat(Path.of("target/replay-reports/TEST-replay.xml")).exists();
+    }
+
+    @Test
+    void wrongExpectedOwnersFailExactlyThoseCasesShowingBothValues(@TempDir Path dir) throws IOException {
+        Path wrong = dir.resolve("wrong-owners.csv");
+        Files.writeString(wrong, withOwners(Files.readString(SAMPLE_CSV), Map.of("R-0003 LEAD", "WEBSITE", "R-0017 FAULT", "CORE_AGENT")));
+
+        int exit = replay(wrong.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL R-0003 LEAD (wrong-owners.csv:4)")
+                .contains("ownerChannel: expected WEBSITE, actual ACCOUNT_MANAGER")
+                .contains("FAIL R-0017 FAULT (wrong-owners.csv:18)")
+                .contains("ownerChannel: expected CORE_AGENT, actual OPERATIONS_CENTER")
+                .endsWith("62 passed, 2 failed\n");
+        assertThat(output().lines().filter(l -> l.startsWith("FAIL"))).hasSize(2);
+    }
+
+    @Test
+    void rulesNoCaseReachesAreNamed(@TempDir Path dir) throws IOException {
+        Path withoutL5 = dir.resolve("no-website-leads.jsonl");
+        Files.write(withoutL5, Files.readAllLines(SAMPLE_JSONL).stream().filter(l -> !l.contains("\"L5\"")).toList());
+
+        int exit = replay(withoutL5.toString());
+
+        assertThat(exit).isZero();
+        assertThat(output()).contains("Rules no case reached: Routing LEAD: L5");
+    }
+
+    @Test
+    void malformedRowsAreReportedAndTheRunGoesOn(@TempDir Path dir) throws IOException {
+        Path cases = dir.resolve("mixed.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(SAMPLE_JSONL).subList(0, 3));
+        lines.add(1, "{not json");
+        lines.add("{\"name\": \"no request\"}");
+        Files.write(cases, lines);
+        Path csv = dir.resolve("extra-column.csv");
+        Files.writeString(csv, "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,colour,expect.routingRule\n"
+                + "one,LEAD,WEBSITE,C-1,C,VPMN,blue,L4\n"
+                + "bad time,LEAD,WEBSITE,C-2,C,VPMN,red,\n");
+
+        int exit = replay(cases.toString(), csv.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL mixed.jsonl:2: not valid JSON")
+                .contains("FAIL mixed.jsonl:5: a case is an object with a \"request\"")
+                .contains("WARNING extra-column.csv:1: unknown column \"colour\"")
+                .endsWith("5 passed, 2 failed\n");
+    }
+
+    @Test
+    void invalidValuesAreCasesThatPassOnlyWhenTheirRefusalIsExpected(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("refusals.csv");
+        Files.writeString(csv, "name,itemType,sourceChannel,occurredAt,customer.id,customer.customerClass,productCode,expectStatus\n"
+                + "bad time,LEAD,WEBSITE,yesterday,C-1,C,VPMN,400\n"
+                + "bad code,LEAD,CARRIER_PIGEON,,C-2,C,VPMN,400\n"
+                + "prospect alert,ALERT,BI_SYSTEM,,C-3,POTENTIAL,,422\n"
+                + "refused but not expected,LEAD,WEBSITE,yesterday,C-4,C,VPMN,\n");
+
+        replay(csv.toString());
+
+        assertThat(output()).contains("FAIL refused but not expected (refusals.csv:5)").contains("status: expected 200, actual 400")
+                .endsWith("3 passed, 1 failed\n");
+    }
+
+    @Test
+    void reportsAreWrittenForCiAndForPeople(@TempDir Path dir) throws Exception {
+        Path wrong = dir.resolve("wrong.csv");
+        Files.writeString(wrong, withOwners(Files.readString(SAMPLE_CSV), Map.of("R-0003 LEAD", "WEBSITE")));
+
+        replay(wrong.toString(), "--report-dir", dir.resolve("report").toString());
+
+        var junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("report/TEST-replay.xml").toFile());
+        assertThat(junit.getDocumentElement().getAttribute("tests")).isEqualTo("64");
+        assertThat(junit.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        String html = Files.readString(dir.resolve("report/replay-report.html"));
+        assertThat(html.indexOf("Failures")).isPositive().isLessThan(html.indexOf("Rule coverage"));
+        assertThat(html).contains("R-0003 LEAD").contains("expected <code>WEBSITE</code>, was <code>ACCOUNT_MANAGER</code>");
+        assertThat(Files.readString(dir.resolve("report/replay-report.json"))).contains("\"failed\" : 1");
+    }
+
+    @Test
+    void candidateWorkbooksInAFolderCanBeReplayedBeforeUpload(@TempDir Path dir) throws IOException {
+        try (var files = Files.list(Path.of("decision-tables"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        Files.write(dir.resolve("routing.xlsx"), com.channelrouter.tables.TestWorkbooks.routingWithL6OwnedBy("SERVICE_HALL"));
+
+        int exit = replay(SAMPLE_JSONL.toString(), "--tables", dir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("ownerChannel: expected CORE_AGENT, actual SERVICE_HALL");
+    }
+
+    @Test
+    void badUsageIsExplained() {
+        assertThat(replay()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
+    }
+
+    /** The CSV with the expected owner of the named cases replaced. */
+    static String withOwners(String csv, Map<String, String> owners) throws IOException {
+        StringWriter result = new StringWriter();
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get());
+             CSVPrinter printer = new CSVPrinter(result, CSVFormat.DEFAULT.builder().setHeader(parser.getHeaderNames().toArray(String[]::new)).get())) {
+            int owner = parser.getHeaderNames().indexOf("expect.ownerChannel");
+            for (CSVRecord record : parser) {
+                List<String> values = new ArrayList<>(record.toList());
+                values.set(owner, owners.getOrDefault(record.get("name"), values.get(owner)));
+                printer.printRecord(values);
+            }
+        }
+        return result.toString();
+    }
+}
