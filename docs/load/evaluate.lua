@@ -4,3 +4,5 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-API-Key"] = "dev-qa"
 wrk.body = [[{"itemType":"LEAD","sourceChannel":"GROUP_HOTLINE","occurredAt":"2026-11-20T01:15:00Z",
  "customer":{"id":"GC-0001","customerClass":"A","accountManagerId":"AM-17"},"productCode":"DEDICATED_LINE"}]]
+
+dofile(os.getenv("LOAD_DIR") .. "/report.lua")

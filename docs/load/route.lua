@@ -13,3 +13,5 @@ request = function()
  "productCode":"DEDICATED_LINE","faultCategory":"NETWORK","severity":"MAJOR"}]], os.time(), tid, counter, counter % 5000)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-API-Key"] = "dev-group-hotline"}, body)
 end
+
+dofile(os.getenv("LOAD_DIR") .. "/report.lua")

@@ -9,6 +9,8 @@ import com.channelrouter.domain.ProductCategory;
 import com.channelrouter.domain.Severity;
 import com.channelrouter.domain.SourceChannel;
 
+import java.util.Objects;
+
 /**
  * The facts about one item that decision-table rows test, already resolved (customer registry,
  * product catalogue, defaults). A JavaBean because Drools' constraint language reads getters.
@@ -26,6 +28,7 @@ public final class RoutingFacts {
     private final AlertKind alertKind;
     private final FaultCategory faultCategory;
     private final Severity severity;
+    private final int hash;
 
     private RoutingFacts(Builder b) {
         this.itemType = b.itemType;
@@ -39,6 +42,8 @@ public final class RoutingFacts {
         this.alertKind = b.alertKind;
         this.faultCategory = b.faultCategory;
         this.severity = b.severity;
+        this.hash = Objects.hash(itemType, customerClass, accountManagerTagged, leadStage, productCode, productCategory,
+                productOpenedOnline, sourceChannel, alertKind, faultCategory, severity);
     }
 
     public static Builder builder(ItemType itemType) {
@@ -87,6 +92,25 @@ public final class RoutingFacts {
 
     public Severity getSeverity() {
         return severity;
+    }
+
+    /**
+     * Facts are equal when every field a row can test is equal: two such items get the same rows from the
+     * same rules, which is what lets {@link CompiledRules} look decided facts up instead of deciding again.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RoutingFacts that
+                && itemType == that.itemType && customerClass == that.customerClass
+                && accountManagerTagged == that.accountManagerTagged && leadStage == that.leadStage
+                && Objects.equals(productCode, that.productCode) && productCategory == that.productCategory
+                && Objects.equals(productOpenedOnline, that.productOpenedOnline) && sourceChannel == that.sourceChannel
+                && alertKind == that.alertKind && faultCategory == that.faultCategory && severity == that.severity;
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** The value a condition on {@code field} tests, for explanations and analysis outside Drools. */

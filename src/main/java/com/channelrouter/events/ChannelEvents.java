@@ -6,7 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 
 /**
@@ -23,6 +25,26 @@ public class ChannelEvents {
     ChannelEvents(OutboxMapper outbox, JsonMapper json) {
         this.outbox = outbox;
         this.json = json;
+    }
+
+    /** An event for the channels concerned, to append with others in one statement. */
+    public record Announcement(String workItemId, String eventType, Collection<String> recipientChannels, Object payload,
+                               Instant at) {
+    }
+
+    /** As {@link #append}, for many events at once (one INSERT); inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Announcement> announcements) {
+        List<OutboxMapper.OutboxEntry> entries = new ArrayList<>();
+        for (Announcement a : announcements) {
+            String body = json.writeValueAsString(a.payload());
+            for (String channel : new LinkedHashSet<>(a.recipientChannels())) {
+                entries.add(new OutboxMapper.OutboxEntry(channel, a.workItemId(), a.eventType(), body, a.at()));
+            }
+        }
+        if (!entries.isEmpty()) {
+            outbox.insertAll(entries);
+        }
     }
 
     /** Must run inside the transaction that makes the change; refuses to run outside one. */

@@ -106,9 +106,9 @@ public final class ReplayCommand {
     }
 
     private static DecisionTables tables(Path dir, PrintStream err) {
-        TableSource source = dir == null
-                ? TableFiles.fromPattern(new PathMatchingResourcePatternResolver(), "classpath:decision-tables/*.xlsx")
-                : TableFiles.fromFolder(dir);
+        // like an upload: the workbooks in DIR take the place of the shipped ones of the same name
+        TableSource shipped = TableFiles.fromPattern(new PathMatchingResourcePatternResolver(), "classpath:decision-tables/*.xlsx");
+        TableSource source = dir == null ? shipped : shipped.replacing(TableFiles.fromFolder(dir).workbooks());
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(source);
         if (!result.publishable()) {
             err.println("The decision tables" + (dir == null ? "" : " in " + dir) + " have problems:");

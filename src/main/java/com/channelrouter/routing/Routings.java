@@ -121,7 +121,7 @@ class Routings {
         return keys;
     }
 
-    private NewWorkItem newWorkItem(RoutingDecision decision, RoutingItem item, RoutingRequest request, String fingerprint,
+    NewWorkItem newWorkItem(RoutingDecision decision, RoutingItem item, RoutingRequest request, String fingerprint,
                                     ApiClient client) {
         RoutingDecision.Sla sla = decision.sla();
         Instant now = clock.instant();
@@ -138,7 +138,7 @@ class Routings {
      * SHA-256 of what the request means: its fields with the contract's defaults applied (so leaving out
      * leadStage or sending OPPORTUNITY is the same request) and its arrival time as sent, in UTC.
      */
-    private String fingerprint(RoutingRequest normalized, RoutingItem item) {
+    String fingerprint(RoutingRequest normalized, RoutingItem item) {
         return Hashes.sha256Hex(json.writeValueAsString(new Fingerprint(item.itemType(), item.externalId(), item.sourceChannel(),
                 normalized.occurredAt(), item.customerId(), normalized.customer().name(), item.customerClass(),
                 item.accountManagerId(), item.productCode(), item.leadStage(), item.alertKind(), item.faultCategory(),

@@ -38,7 +38,8 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(ApiKeyAuthenticationFilter.PUBLIC_PATHS).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/routings").hasRole(Role.ROUTER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routings", "/api/v1/routings/batch").hasRole(Role.ROUTER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/routings/batch/*").hasAnyRole(Role.ROUTER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/routings/evaluate").hasAnyRole(Role.ROUTER.name(), Role.QA.name())
                         .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/replays").hasAnyRole(Role.QA.name(), Role.TABLE_OWNER.name())

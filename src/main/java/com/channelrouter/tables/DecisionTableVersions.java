@@ -74,10 +74,7 @@ public class DecisionTableVersions {
     public Upload upload(WorkbookFile file, String actor, String comment) {
         WorkbookFile upload = acceptable(file);
         DecisionTables base = live.current();
-        List<WorkbookFile> files = new ArrayList<>();
-        base.source().workbooks().stream().filter(w -> !w.name().equalsIgnoreCase(upload.name())).forEach(files::add);
-        files.add(upload);
-        TableSource source = new TableSource(files);
+        TableSource source = base.source().replacing(List.of(upload));
         String version = source.version();
         Optional<TableVersionRow> existing = mapper.findVersion(version);
         if (existing.isPresent()) {

@@ -237,6 +237,14 @@ public final class TableAnalysis {
         return maps;
     }
 
+    /** The facts of every item that can arrive with this catalogue. */
+    static void forEachCombination(ProductCatalogue catalogue, Consumer<RoutingFacts> visit) {
+        List<String> products = new ArrayList<>();
+        products.add(null);
+        catalogue.products().forEach(p -> products.add(p.code()));
+        forEachItem(catalogue, products, visit);
+    }
+
     /** Every item that can arrive: ALERTs and FAULTs are never about POTENTIAL customers, opportunities name a product. */
     private static void forEachItem(ProductCatalogue catalogue, List<String> products, Consumer<RoutingFacts> visit) {
         for (ItemType type : ItemType.values()) {

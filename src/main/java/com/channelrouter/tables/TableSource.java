@@ -4,6 +4,7 @@ import com.channelrouter.support.Hashes;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,20 @@ public record TableSource(List<WorkbookFile> workbooks) {
 
     public TableSource {
         workbooks = workbooks.stream().sorted(Comparator.comparing(WorkbookFile::name)).toList();
+    }
+
+    /**
+     * This set with each of {@code replacements} in place of the workbook of the same name (or added beside
+     * them): what an upload does to the live set, and what a business owner's folder of edited workbooks does
+     * to the shipped set.
+     */
+    public TableSource replacing(List<WorkbookFile> replacements) {
+        List<WorkbookFile> files = new ArrayList<>();
+        workbooks.stream()
+                .filter(w -> replacements.stream().noneMatch(r -> r.name().equalsIgnoreCase(w.name())))
+                .forEach(files::add);
+        files.addAll(replacements);
+        return new TableSource(files);
     }
 
     /** SHA-256 over file names and bytes, first 12 hex digits: short enough to read, long enough to be unique. */

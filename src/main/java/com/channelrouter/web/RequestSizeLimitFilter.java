@@ -42,6 +42,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (path.startsWith("/api/v1/decision-tables")) {
             return WORKBOOK_LIMIT;
         }
+        if (path.equals("/api/v1/routings/batch")) {
+            return Long.MAX_VALUE; // streamed line by line, each line held to its own limit
+        }
         if (path.startsWith("/api/v1/routings")) {
             return ROUTING_LIMIT;
         }
@@ -56,7 +59,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             resolver.resolveException(request, response, null, tooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(limit == Long.MAX_VALUE ? request : new LimitedRequest(request, limit), response);
     }
 
     private static PayloadTooLargeException tooLarge(long limit) {

@@ -5,7 +5,9 @@ import com.channelrouter.domain.EscalationLevel;
 import com.channelrouter.events.ChannelEvents;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +29,34 @@ class WorkItemHistory {
     /** Records what happened to an item whose owner and status are now {@code after}. */
     void record(ItemIdentity item, ItemState after, HistoryEntry entry) {
         mapper.insertEvent(item.workItemId(), entry.event());
+        ChannelEvents.Announcement announcement = announcement(item, after, entry);
+        events.append(announcement.workItemId(), announcement.eventType(), announcement.recipientChannels(),
+                announcement.payload(), announcement.at());
+    }
+
+    /** The ROUTED entries of many new items: two statements in all, in the caller's transaction. */
+    void recordRouted(List<NewWorkItem> items) {
+        List<ItemEventRow> rows = new ArrayList<>(items.size());
+        List<ChannelEvents.Announcement> announcements = new ArrayList<>(items.size());
+        for (NewWorkItem item : items) {
+            HistoryEntry entry = routed(item);
+            rows.add(new ItemEventRow(item.workItemId(), entry.event()));
+            announcements.add(announcement(item.identity(), item.initialState(), entry));
+        }
+        mapper.insertEvents(rows);
+        events.appendAll(announcements);
+    }
+
+    static HistoryEntry routed(NewWorkItem item) {
+        return HistoryEntry.of(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null);
+    }
+
+    /**
+     * Who hears of it: the owner (its assignments and reminders), the source channel (so it can answer the
+     * customer at any time), the acting channel, and the operations centre for returns, dispatches and
+     * escalations beyond the owner.
+     */
+    private static ChannelEvents.Announcement announcement(ItemIdentity item, ItemState after, HistoryEntry entry) {
         Set<String> recipients = new LinkedHashSet<>();
         recipients.add(after.ownerChannel().name());
         recipients.add(item.sourceChannel().name());
@@ -39,7 +69,7 @@ class WorkItemHistory {
         if (operationsCentreConcerned) {
             recipients.add(Channel.OPERATIONS_CENTER.name());
         }
-        events.append(item.workItemId(), type.name(), recipients,
+        return new ChannelEvents.Announcement(item.workItemId(), type.name(), recipients,
                 new ItemEventMessage(item.workItemId(), item.itemType(), type, after.status(), after.ownerChannel(),
                         item.sourceChannel(), entry.channel(), entry.actor(), entry.at(), entry.reason(), entry.deadline(),
                         entry.level()), entry.at());

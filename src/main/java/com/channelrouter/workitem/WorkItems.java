@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,40 @@ public class WorkItems {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);
         item.escalations().forEach(step -> mapper.insertEscalation(item.workItemId(), 0, step));
-        history.record(item.identity(), item.initialState(),
-                HistoryEntry.of(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
+        history.record(item.identity(), item.initialState(), WorkItemHistory.routed(item));
+    }
+
+    /**
+     * Stores many new items as {@link #open} would, each table written with one multi-row statement, in the
+     * caller's transaction. A duplicate external id fails the whole call (DuplicateKeyException).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void openAll(List<NewWorkItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        mapper.insertAll(items.stream().map(i -> new WorkItemMapper.Opening(i, i.initialStatus())).toList());
+        mapper.insertDecisions(items);
+        List<WorkItemMapper.ItemEscalation> steps = new ArrayList<>();
+        items.forEach(i -> i.escalations().forEach(step -> steps.add(new WorkItemMapper.ItemEscalation(i.workItemId(), step))));
+        if (!steps.isEmpty()) {
+            mapper.insertEscalations(steps);
+        }
+        history.recordRouted(items);
+    }
+
+    /** The items already stored under these external ids of one source channel. */
+    public List<PriorExternalId> findByExternalIds(SourceChannel sourceChannel, Collection<String> externalIds) {
+        return externalIds.isEmpty() ? List.of() : mapper.findByExternalIds(sourceChannel, externalIds);
+    }
+
+    /** The stored decisions of these items, as JSON, by item id. */
+    public Map<String, String> decisionJsons(Collection<String> workItemIds) {
+        Map<String, String> found = new HashMap<>();
+        if (!workItemIds.isEmpty()) {
+            mapper.findDecisionJsons(workItemIds).forEach(d -> found.put(d.workItemId(), d.decisionJson()));
+        }
+        return found;
     }
 
     public Optional<PriorRouting> findByExternalId(SourceChannel sourceChannel, String externalId) {

@@ -39,14 +39,22 @@ class EventFeedIntegrationTests {
         return http.post("/api/v1/routings", "dev-group-hotline", request).header("Location");
     }
 
+    /** The item's events in the key's feed after {@code after}, reading every page (other tests fill feeds too). */
     List<JsonNode> eventsOf(String workItemId, String key, long after) {
         List<JsonNode> events = new ArrayList<>();
-        http.get("/api/v1/events?limit=1000&after=" + after, key).body().get("events").forEach(e -> {
-            if (e.get("workItemId").asString().equals(workItemId)) {
-                events.add(e);
+        long next = after;
+        while (true) {
+            JsonNode page = http.get("/api/v1/events?limit=1000&after=" + next, key).body();
+            page.get("events").forEach(e -> {
+                if (e.get("workItemId").asString().equals(workItemId)) {
+                    events.add(e);
+                }
+            });
+            if (page.get("events").isEmpty() || page.get("next").asLong() == next) {
+                return events;
             }
-        });
-        return events;
+            next = page.get("next").asLong();
+        }
     }
 
     @Test

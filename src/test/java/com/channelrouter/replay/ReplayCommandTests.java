@@ -132,11 +132,7 @@ class ReplayCommandTests {
 
     @Test
     void candidateWorkbooksInAFolderCanBeReplayedBeforeUpload(@TempDir Path dir) throws IOException {
-        try (var files = Files.list(Path.of("decision-tables"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
+        // only the edited workbook: it takes the place of the shipped one, the others stay as shipped
         Files.write(dir.resolve("routing.xlsx"), com.channelrouter.tables.TestWorkbooks.routingWithL6OwnedBy("SERVICE_HALL"));
 
         int exit = replay(SAMPLE_JSONL.toString(), "--tables", dir.toString());

@@ -1,0 +1,345 @@
+package com.channelrouter.routing;
+
+import com.channelrouter.domain.Codes;
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.support.Ids;
+import com.channelrouter.web.FieldProblem;
+import com.channelrouter.web.InvalidRequestException;
+import com.channelrouter.web.ProblemTypes;
+import com.channelrouter.web.UnprocessableException;
+import com.channelrouter.workitem.NewWorkItem;
+import com.channelrouter.workitem.PriorExternalId;
+import com.channelrouter.workitem.WorkItems;
+import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Routes a stream of requests (NDJSON, one per line) and answers one line per request line, in order: the
+ * stored decision, or the problem that refused it. Lines are decided one by one and stored in chunks, each
+ * chunk in one transaction with one multi-row INSERT per table, so a million lines take minutes and the
+ * memory held is one chunk. A bad line is answered and the rest go on. Every line needs an externalId:
+ * a line whose sourceChannel and externalId are already stored answers the stored decision (replayed),
+ * so sending a batch again, or the rest of one that broke off, creates nothing twice.
+ */
+@Service
+class BatchRoutings {
+
+    static final int CHUNK = 500;
+    static final int MAX_LINE_BYTES = 64 * 1024;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+    private static final int STORE_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(BatchRoutings.class);
+
+    private final RoutingDecisions decisions;
+    private final Routings routings;
+    private final WorkItems workItems;
+    private final RoutingBatchMapper batches;
+    private final TransactionTemplate transaction;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    BatchRoutings(RoutingDecisions decisions, Routings routings, WorkItems workItems, RoutingBatchMapper batches,
+                  TransactionTemplate transaction, Validator validator, JsonMapper json, Clock clock) {
+        this.decisions = decisions;
+        this.routings = routings;
+        this.workItems = workItems;
+        this.batches = batches;
+        this.transaction = transaction;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    RoutingBatch start(ApiClient client) {
+        Instant now = clock.instant();
+        RoutingBatch batch = new RoutingBatch(Ids.next(), client.id(), RoutingBatch.RUNNING, 0, 0, 0, 0, now, now, null, null);
+        batches.insert(batch);
+        return batch;
+    }
+
+    RoutingBatch status(String batchId) {
+        return batches.findById(batchId).orElse(null);
+    }
+
+    /** Routes every line of {@code in}, answering on {@code out}; records the batch's progress as it goes. */
+    void run(RoutingBatch started, InputStream in, OutputStream out, ApiClient client) throws IOException {
+        Progress progress = new Progress(started);
+        NdjsonLines lines = new NdjsonLines(in, MAX_LINE_BYTES);
+        List<Slot> chunk = new ArrayList<>(CHUNK);
+        try {
+            for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.text() != null && line.text().isBlank()) {
+                    continue; // blank lines (a trailing newline, say) are not requests
+                }
+                chunk.add(prepare(line, client));
+                if (chunk.size() == CHUNK) {
+                    finishChunk(chunk, out, progress);
+                }
+            }
+            finishChunk(chunk, out, progress);
+            progress.finish(RoutingBatch.DONE, null);
+        } catch (IOException | RuntimeException failure) {
+            // the answers already written stand; what was not answered was not stored
+            progress.finish(RoutingBatch.FAILED, String.valueOf(failure.getMessage()));
+            throw failure;
+        }
+    }
+
+    private void finishChunk(List<Slot> chunk, OutputStream out, Progress progress) throws IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        store(chunk);
+        for (Slot slot : chunk) {
+            out.write(slot.answer.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            progress.count(slot);
+        }
+        out.flush();
+        chunk.clear();
+        progress.report();
+    }
+
+    /** Reads, checks and decides one line; a refused line gets its answer at once. */
+    private Slot prepare(NdjsonLines.Line line, ApiClient client) {
+        Slot slot = new Slot(line.number());
+        if (line.tooLong()) {
+            return slot.refused(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Line too large",
+                    "A line may hold one request of at most " + MAX_LINE_BYTES / 1024 + " KB.", List.of());
+        }
+        RoutingRequest request;
+        try {
+            request = json.readValue(line.text(), RoutingRequest.class);
+        } catch (DatabindException e) {
+            String field = e.getPath().stream().map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]" : r.getPropertyName())
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line is not a routing request.",
+                    List.of(new FieldProblem(field.isEmpty() ? "line" : field, "has the wrong type or shape: " + e.getOriginalMessage())));
+        } catch (JacksonException e) {
+            return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line is not valid JSON.",
+                    List.of(new FieldProblem("line", "is not valid JSON: " + e.getOriginalMessage())));
+        }
+        if (request == null) {
+            return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line is not a JSON object.",
+                    List.of(new FieldProblem("line", "must be one routing request as a JSON object")));
+        }
+        SourceChannel source = Codes.parse(SourceChannel.class, request.sourceChannel()).orElse(null);
+        if (client.channel() != null && source != null && client.channel() != source) {
+            return slot.refused(403, ProblemTypes.FORBIDDEN, "Forbidden", "Your API key speaks for " + client.channel()
+                    + " and may only submit items whose sourceChannel is " + client.channel() + ", not " + source + ".", List.of());
+        }
+        List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
+        if (request.externalId() == null || request.externalId().isBlank()) {
+            problems.add(new FieldProblem("externalId", "is required in a batch, so that sending the batch again creates nothing twice"));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(FieldProblem::field));
+            return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", problems);
+        }
+        try {
+            RoutingRequest normalized = request.normalized();
+            RoutingItem item = RoutingItem.from(normalized, clock.instant());
+            String fingerprint = routings.fingerprint(normalized, item);
+            RoutingDecision decision = decisions.decide(item, CustomerProfiles.RegistryUse.REQUIRED).withWorkItemId(Ids.next());
+            slot.decided(routings.newWorkItem(decision, item, normalized, fingerprint, client));
+            return slot;
+        } catch (InvalidRequestException e) {
+            return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", e.errors());
+        } catch (UnprocessableException e) {
+            return slot.refused(422, e.problemType(), e.title(), e.getMessage(), e.errors());
+        }
+    }
+
+    /**
+     * Stores the chunk's new items in one transaction, answering repeats with what is already stored. If
+     * another request stores one of the same items meanwhile, the unique keys refuse the chunk, and it is
+     * sorted again against what is now stored.
+     */
+    private void store(List<Slot> chunk) {
+        for (int attempt = 1; ; attempt++) {
+            List<NewWorkItem> fresh = sortOutRepeats(chunk);
+            try {
+                transaction.executeWithoutResult(status -> workItems.openAll(fresh));
+                chunk.stream().filter(s -> s.item != null && s.answer == null)
+                        .forEach(s -> s.answered(s.item.workItemId(), s.item.decisionJson(), s.repeatOf != null));
+                return;
+            } catch (DuplicateKeyException storedMeanwhile) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw storedMeanwhile;
+                }
+            }
+        }
+    }
+
+    /** Marks the chunk's repeats (of stored items, or of an earlier line); returns the items to store. */
+    private List<NewWorkItem> sortOutRepeats(List<Slot> chunk) {
+        Map<SourceChannel, List<String>> externalIds = new LinkedHashMap<>();
+        for (Slot slot : chunk) {
+            if (slot.item != null && slot.answer == null) {
+                externalIds.computeIfAbsent(slot.item.sourceChannel(), s -> new ArrayList<>()).add(slot.item.externalId());
+            }
+        }
+        Map<String, PriorExternalId> stored = new HashMap<>();
+        externalIds.forEach((source, ids) -> workItems.findByExternalIds(source, ids)
+                .forEach(prior -> stored.put(key(source, prior.externalId()), prior)));
+        Map<String, String> storedDecisions = workItems.decisionJsons(stored.values().stream().map(PriorExternalId::workItemId).toList());
+        Map<String, Slot> firstInChunk = new HashMap<>();
+        List<NewWorkItem> fresh = new ArrayList<>();
+        for (Slot slot : chunk) {
+            if (slot.item == null || slot.answer != null) {
+                continue;
+            }
+            String key = key(slot.item.sourceChannel(), slot.item.externalId());
+            PriorExternalId prior = stored.get(key);
+            Slot first = firstInChunk.putIfAbsent(key, slot);
+            String priorHash = prior != null ? prior.requestHash() : first != null ? first.item.requestHash() : null;
+            if (priorHash != null && !priorHash.equals(slot.item.requestHash())) {
+                slot.refused(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency conflict", "The externalId " + slot.item.externalId()
+                        + " from " + slot.item.sourceChannel() + " already names a different item. Nothing was stored.",
+                        List.of(new FieldProblem("externalId", "was already used for a different request")));
+            } else if (prior != null) {
+                slot.answered(prior.workItemId(), storedDecisions.get(prior.workItemId()), true);
+            } else if (first != null) {
+                slot.repeatOf = first; // answered with the first line's item once it is stored
+                slot.item = first.item;
+            } else {
+                fresh.add(slot.item);
+            }
+        }
+        return fresh;
+    }
+
+    private static String key(SourceChannel source, String externalId) {
+        return source.name() + '\u0000' + externalId;
+    }
+
+    /** One line of the batch: its decided item until it is stored, then its answer. */
+    private final class Slot {
+        final long line;
+        NewWorkItem item;
+        Slot repeatOf;
+        String answer;
+        int status;
+        boolean replayed;
+
+        Slot(long line) {
+            this.line = line;
+        }
+
+        void decided(NewWorkItem decided) {
+            this.item = decided;
+        }
+
+        Slot refused(int problemStatus, String type, String title, String detail, List<FieldProblem> errors) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", ProblemTypes.uri(type).toString());
+            problem.put("title", title);
+            problem.put("status", problemStatus);
+            problem.put("detail", detail);
+            if (!errors.isEmpty()) {
+                problem.put("errors", errors);
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("line", this.line);
+            line.put("status", problemStatus);
+            line.put("problem", problem);
+            this.status = problemStatus;
+            this.answer = json.writeValueAsString(line);
+            this.item = null;
+            return this;
+        }
+
+        /** The decision is written as stored, byte for byte, without parsing it again. */
+        void answered(String workItemId, String decisionJson, boolean wasReplayed) {
+            this.status = 201;
+            this.replayed = wasReplayed;
+            this.answer = "{\"line\":" + line + ",\"status\":201,\"workItemId\":\"" + workItemId + "\",\"replayed\":" + wasReplayed
+                    + ",\"decision\":" + decisionJson + "}";
+        }
+    }
+
+    /** Counts the answers, keeps the batch's row up to date and logs a progress line now and then. */
+    private final class Progress {
+        private RoutingBatch batch;
+        private long lines;
+        private long stored;
+        private long replayed;
+        private long refused;
+        private Instant lastStatus;
+        private Instant lastLog;
+
+        Progress(RoutingBatch batch) {
+            this.batch = batch;
+            this.lastStatus = batch.startedAt();
+            this.lastLog = batch.startedAt();
+        }
+
+        void count(Slot slot) {
+            lines++;
+            if (slot.status != 201) {
+                refused++;
+            } else if (slot.replayed) {
+                replayed++;
+            } else {
+                stored++;
+            }
+        }
+
+        void report() {
+            Instant now = clock.instant();
+            if (Duration.between(lastStatus, now).compareTo(STATUS_EVERY) >= 0) {
+                save(RoutingBatch.RUNNING, null, null, now);
+            }
+            if (Duration.between(lastLog, now).compareTo(PROGRESS_EVERY) >= 0) {
+                lastLog = now;
+                log.info("Batch {}: {} lines ({} stored, {} replayed, {} refused), {} lines/s", batch.batchId(), lines, stored,
+                        replayed, refused, batch.linesPerSecond());
+            }
+        }
+
+        void finish(String state, String failure) {
+            Instant now = clock.instant();
+            try {
+                save(state, now, failure, now);
+            } catch (DataAccessException unavailable) {
+                log.warn("Batch {}: could not record its end ({}): {}", batch.batchId(), state, unavailable.getMessage());
+            }
+            log.info("Batch {} {}: {} lines ({} stored, {} replayed, {} refused) in {} s", batch.batchId(), state, lines, stored,
+                    replayed, refused, Duration.between(batch.startedAt(), now).toMillis() / 1000.0);
+        }
+
+        private void save(String state, Instant finishedAt, String failure, Instant now) {
+            lastStatus = now;
+            batch = new RoutingBatch(batch.batchId(), batch.clientId(), state, lines, stored, replayed, refused, batch.startedAt(),
+                    now, finishedAt, failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)));
+            batches.update(batch);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.channelrouter.routing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads newline-delimited JSON one line at a time, holding at most one line (of at most
+ * {@code maxLineBytes}) in memory, however long the stream: a batch of millions of lines is never read whole.
+ */
+final class NdjsonLines {
+
+    /** One line: its number (from 1), its text, or null text when it was longer than allowed. */
+    record Line(long number, String text) {
+        boolean tooLong() {
+            return text == null;
+        }
+    }
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final ByteArrayOutputStream current = new ByteArrayOutputStream(1024);
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private long number;
+
+    NdjsonLines(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The next line, or null at the end of the stream. A final line without a newline counts. */
+    Line next() throws IOException {
+        current.reset();
+        boolean tooLong = false;
+        boolean sawAny = false;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return sawAny ? finish(tooLong) : null;
+                }
+            }
+            sawAny = true;
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            if (!tooLong) {
+                current.write(buffer, start, position - start);
+                tooLong = current.size() > maxLineBytes;
+            }
+            if (position < limit) {
+                position++; // the newline
+                return finish(tooLong);
+            }
+        }
+    }
+
+    private Line finish(boolean tooLong) {
+        number++;
+        if (tooLong) {
+            return new Line(number, null);
+        }
+        String text = current.toString(StandardCharsets.UTF_8);
+        return new Line(number, text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+    }
+}

@@ -1,0 +1,177 @@
+package com.channelrouter.routing;
+
+import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Batch routing over real HTTP: answers in order, bad lines answered and skipped, repeats stored once, gzip. */
+@IntegrationTest
+class BatchRoutingIntegrationTests {
+
+    private static final String BATCH = "/api/v1/routings/batch";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String prefix;
+
+    @BeforeEach
+    void prefix() {
+        prefix = "B-" + UUID.randomUUID() + "-";
+    }
+
+    String alert(int n) {
+        return "{\"itemType\":\"ALERT\",\"externalId\":\"" + prefix + n + "\",\"sourceChannel\":\"BI_SYSTEM\","
+                + "\"occurredAt\":\"2026-11-20T01:15:00Z\",\"customer\":{\"id\":\"GC-" + n + "\",\"customerClass\":\""
+                + "ABCD".charAt(n % 4) + "\",\"accountManagerId\":\"AM-" + n % 7 + "\"},\"alertKind\":\"CHURN_RISK\"}";
+    }
+
+    record Answer(int status, String batchId, List<JsonNode> lines) {
+    }
+
+    Answer send(String apiKey, byte[] body, boolean gzip) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + BATCH))
+                .header("Content-Type", "application/x-ndjson").header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (gzip) {
+            request.header("Content-Encoding", "gzip");
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : response.body().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(TestHttp.JSON.readTree(line));
+                }
+            }
+            return new Answer(response.statusCode(), response.headers().firstValue("Batch-Id").orElse(null), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long stored() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE external_id LIKE ?", Long.class, prefix + "%");
+    }
+
+    @Test
+    void everyLineIsAnsweredInOrderAndBadLinesDoNotStopTheRest() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 1_203; i++) {   // more than two chunks
+            lines.add(alert(i));
+        }
+        lines.set(4, "{not json");
+        lines.set(9, alert(10).replace("CHURN_RISK", "CHURN"));
+        lines.set(700, alert(701).replace("\"externalId\":\"" + prefix + "701\",", ""));
+        lines.set(800, alert(801).replace("\"customerClass\":\"B\"", "\"customerClass\":\"POTENTIAL\""));
+
+        Answer answer = send("dev-bi-system", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.lines()).hasSize(1_203);
+        for (int i = 0; i < answer.lines().size(); i++) {
+            assertThat(answer.lines().get(i).get("line").asInt()).isEqualTo(i + 1);
+        }
+        assertThat(answer.lines().get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(answer.lines().get(0).get("decision").get("ownerChannel").asString()).isNotBlank();
+        assertThat(answer.lines().get(4).get("problem").get("title").asString()).isEqualTo("Malformed JSON");
+        assertThat(answer.lines().get(9).get("status").asInt()).isEqualTo(400);
+        assertThat(answer.lines().get(9).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("alertKind");
+        assertThat(answer.lines().get(700).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("externalId");
+        assertThat(answer.lines().get(800).get("status").asInt()).isEqualTo(422);
+        assertThat(stored()).isEqualTo(1_199);
+
+        JsonNode first = answer.lines().get(0);
+        String workItemId = first.get("workItemId").asString();
+        assertThat(jdbc.queryForObject("SELECT decision_json FROM routing_decision WHERE work_item_id = ?", String.class, workItemId))
+                .isEqualTo(first.get("decision").toString());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item_event WHERE work_item_id = ? AND event_type = 'ROUTED'",
+                Long.class, workItemId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE work_item_id = ?", Long.class, workItemId))
+                .isPositive();
+    }
+
+    @Test
+    void sendingABatchAgainCreatesNothingAndAnswersTheStoredDecisions() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            lines.add(alert(i));
+        }
+        lines.add(alert(3));                                    // a repeat inside the batch
+        lines.add(alert(5).replace("CHURN_RISK", "CONTRACT_EXPIRY")); // the same external id for another request
+        byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+
+        Answer first = send("dev-bi-system", body, false);
+        Answer again = send("dev-bi-system", body, false);
+
+        assertThat(stored()).isEqualTo(600);
+        assertThat(first.lines().get(600).get("replayed").asBoolean()).isTrue();
+        assertThat(first.lines().get(600).get("workItemId").asString()).isEqualTo(first.lines().get(2).get("workItemId").asString());
+        assertThat(first.lines().get(601).get("status").asInt()).isEqualTo(422);
+        for (int i = 0; i < 600; i++) {
+            assertThat(again.lines().get(i).get("replayed").asBoolean()).isTrue();
+            assertThat(again.lines().get(i).get("workItemId")).isEqualTo(first.lines().get(i).get("workItemId"));
+            assertThat(again.lines().get(i).get("decision")).isEqualTo(first.lines().get(i).get("decision"));
+        }
+    }
+
+    @Test
+    void gzipIsAcceptedAndTheBatchReportsItsTotals() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            for (int i = 1; i <= 50; i++) {
+                gzip.write((alert(i) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        Answer answer = send("dev-bi-system", zipped.toByteArray(), true);
+
+        assertThat(answer.lines()).hasSize(50).allSatisfy(line -> assertThat(line.get("status").asInt()).isEqualTo(201));
+        TestHttp.Response status = new TestHttp(port).get(BATCH + "/" + answer.batchId(), "dev-bi-system");
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body().get("state").asString()).isEqualTo("DONE");
+        assertThat(status.body().get("linesRead").asLong()).isEqualTo(50);
+        assertThat(status.body().get("stored").asLong()).isEqualTo(50);
+        assertThat(new TestHttp(port).get(BATCH + "/" + answer.batchId(), "dev-website").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChannelKeyMaySubmitOnlyItsOwnChannelsLinesAndOthersNeedTheRouterRole() {
+        String mixed = alert(1) + "\n" + alert(2).replace("BI_SYSTEM", "WEBSITE") + "\n";
+
+        Answer answer = send("dev-bi-system", mixed.getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(answer.lines().get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(answer.lines().get(1).get("status").asInt()).isEqualTo(403);
+        assertThat(send("dev-table-owner", mixed.getBytes(StandardCharsets.UTF_8), false).status()).isEqualTo(403);
+        assertThat(send("no-such-key", mixed.getBytes(StandardCharsets.UTF_8), false).status()).isEqualTo(401);
+        assertThat(stored()).isEqualTo(1);
+    }
+}
