@@ -10,11 +10,13 @@ import com.channelrouter.sla.Deadlines;
 import com.channelrouter.tables.Product;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +26,26 @@ import java.util.stream.Collectors;
  */
 final class Explanation {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+    /**
+     * What the rows say never changes (rows are immutable), and rendering it was half the cost of a whole
+     * decision: each row's sentence is written once and kept, keyed by the row object itself. Cleared when
+     * it grows past {@link #MAX_ROW_TEXTS}, so rows of versions no longer served do not pile up.
+     */
+    private static final Map<RowKey, String> ROW_TEXTS = new ConcurrentHashMap<>();
+    private static final int MAX_ROW_TEXTS = 50_000;
+
+    /** A row by identity: cheap to hash and compare, unlike the row records' deep equality. */
+    private record RowKey(Object row, String part, boolean flag) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowKey that && row == that.row && flag == that.flag && part.equals(that.part);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(row) * 31 + part.hashCode() + (flag ? 1 : 0);
+        }
+    }
 
     private Explanation() {
     }
@@ -38,9 +59,11 @@ final class Explanation {
             lines.add("Product " + product.code() + (product.name() == null ? "" : " (" + product.name() + ")") + ": category "
                     + product.category() + ", " + (product.openedOnline() ? "can be opened online." : "not opened online."));
         }
-        lines.add("Routing: " + matched(routing.ruleId(), routing.location(), routing.conditions(), item.itemType().name()));
-        lines.add(ownerLine(routing, assistApplies));
-        lines.add("SLA: " + matched(sla.ruleId(), sla.location(), sla.conditions(), "item") + " " + termsLine(sla, routing, calendar));
+        lines.add(rowText(routing, "routing", false,
+                () -> "Routing: " + matched(routing.ruleId(), routing.location(), routing.conditions(), item.itemType().name())));
+        lines.add(rowText(routing, "owner", assistApplies, () -> ownerLine(routing, assistApplies)));
+        lines.add(rowText(sla, calendar.describeHours() + (routing.secondTransfer() ? "/dispatch" : ""), false,
+                () -> "SLA: " + matched(sla.ruleId(), sla.location(), sla.conditions(), "item") + " " + termsLine(sla, routing, calendar)));
         if (!deadlines.clockStartsAt().equals(item.occurredAt().truncatedTo(ChronoUnit.SECONDS))) {
             lines.add("Arrived " + local(item.occurredAt(), calendar) + ", outside business hours: the clock starts "
                     + local(deadlines.clockStartsAt(), calendar) + ".");
@@ -50,6 +73,19 @@ final class Explanation {
                 + (deadlines.dispatchDueAt() == null ? "" : ", dispatch " + local(deadlines.dispatchDueAt(), calendar)) + ".");
         lines.add("Decided by decision-table version " + version + ".");
         return lines;
+    }
+
+    private static String rowText(Object row, String part, boolean flag, Supplier<String> render) {
+        RowKey key = new RowKey(row, part, flag);
+        String text = ROW_TEXTS.get(key);
+        if (text == null) {
+            if (ROW_TEXTS.size() >= MAX_ROW_TEXTS) {
+                ROW_TEXTS.clear();
+            }
+            text = render.get();
+            ROW_TEXTS.put(key, text);
+        }
+        return text;
     }
 
     private static String customerLine(RoutingItem item, CustomerProfile customer) {
@@ -110,7 +146,17 @@ final class Explanation {
                 + ", " + clock + ".";
     }
 
+    /** "Tue 2026-11-24 17:15", written by hand: DateTimeFormatter was a tenth of a decision's cost. */
     private static String local(Instant instant, BusinessCalendar calendar) {
-        return LOCAL.format(instant.atZone(calendar.zone()));
+        LocalDateTime at = LocalDateTime.ofInstant(instant, calendar.zone());
+        StringBuilder text = new StringBuilder(20).append(DAYS[at.getDayOfWeek().ordinal()]).append(' ').append(at.getYear());
+        return pad(pad(pad(pad(text.append('-'), at.getMonthValue()).append('-'), at.getDayOfMonth()).append(' '), at.getHour())
+                .append(':'), at.getMinute()).toString();
+    }
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+    private static StringBuilder pad(StringBuilder text, int value) {
+        return (value < 10 ? text.append('0') : text).append(value);
     }
 }

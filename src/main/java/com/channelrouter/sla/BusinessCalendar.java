@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class BusinessCalendar {
 
+    private static final LocalDate FIRST_PRECOMPUTED = LocalDate.of(2000, 1, 1);
+    private static final long FIRST_PRECOMPUTED_EPOCH_DAY = FIRST_PRECOMPUTED.toEpochDay();
+    private static final int PRECOMPUTED_DAYS = 150 * 366;
+
     /** Enough for a year of SLA minutes even on a calendar with few working days; a guard, not a rule. */
     private static final int MAX_DAYS_SEARCHED = 20 * 366;
 
@@ -32,6 +36,8 @@ public final class BusinessCalendar {
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkdays;
     private final String hoursDescription;
+    /** Whether each day from {@link #FIRST_PRECOMPUTED} on is a working day, so SLA counting never hashes dates. */
+    private final boolean[] workingDays;
 
     public BusinessCalendar(ZoneId zone, LocalTime opensAt, LocalTime closesAt, Set<DayOfWeek> workingWeekdays,
                             Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
@@ -50,6 +56,10 @@ public final class BusinessCalendar {
         this.hoursDescription = this.workingWeekdays.stream().sorted()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
                 .collect(Collectors.joining(" ")) + " " + opensAt + "-" + closesAt + " " + zone.getId();
+        this.workingDays = new boolean[PRECOMPUTED_DAYS];
+        for (int i = 0; i < PRECOMPUTED_DAYS; i++) {
+            workingDays[i] = computeWorkingDay(FIRST_PRECOMPUTED.plusDays(i));
+        }
     }
 
     /** Monday to Friday, 09:00-18:00 in Asia/Shanghai, no holidays: the policy's default hours. */
@@ -63,6 +73,15 @@ public final class BusinessCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
+        return isWorkingEpochDay(date.toEpochDay());
+    }
+
+    private boolean isWorkingEpochDay(long epochDay) {
+        long index = epochDay - FIRST_PRECOMPUTED_EPOCH_DAY;
+        return index >= 0 && index < PRECOMPUTED_DAYS ? workingDays[(int) index] : computeWorkingDay(LocalDate.ofEpochDay(epochDay));
+    }
+
+    private boolean computeWorkingDay(LocalDate date) {
         if (makeUpWorkdays.contains(date)) {
             return true;
         }
@@ -93,23 +112,26 @@ public final class BusinessCalendar {
         if (clock == SlaClock.ROUND_THE_CLOCK) {
             return start.plus(span);
         }
+        // counted in epoch days and nanoseconds of the day: this runs for every deadline of every decision
         ZonedDateTime local = start.atZone(zone);
-        LocalDate day = local.toLocalDate();
-        LocalTime time = local.toLocalTime();
-        Duration remaining = span;
+        long day = local.toLocalDate().toEpochDay();
+        long time = local.toLocalTime().toNanoOfDay();
+        long opens = opensAt.toNanoOfDay();
+        long closes = closesAt.toNanoOfDay();
+        long remaining = span.toNanos();
         for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
-            if (isWorkingDay(day)) {
-                LocalTime from = time.isBefore(opensAt) ? opensAt : time;
-                if (from.isBefore(closesAt)) {
-                    Duration open = Duration.between(from, closesAt);
-                    if (remaining.compareTo(open) <= 0) {
-                        return ZonedDateTime.of(day, from.plus(remaining), zone).toInstant();
+            if (isWorkingEpochDay(day)) {
+                long from = Math.max(time, opens);
+                if (from < closes) {
+                    long open = closes - from;
+                    if (remaining <= open) {
+                        return ZonedDateTime.of(LocalDate.ofEpochDay(day), LocalTime.ofNanoOfDay(from + remaining), zone).toInstant();
                     }
-                    remaining = remaining.minus(open);
+                    remaining -= open;
                 }
             }
-            day = day.plusDays(1);
-            time = LocalTime.MIDNIGHT;
+            day++;
+            time = 0;
         }
         throw new IllegalStateException("no working time found within " + MAX_DAYS_SEARCHED + " days of " + start);
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Routes LINES (default 1,000,000) churn alerts through POST /api/v1/routings/batch as one gzip-compressed
+# NDJSON stream, on MariaDB by default (DB=h2 for the embedded database), then sends the same batch again to
+# show that nothing is stored twice. Prints the time, the answers by status, the rows stored and the
+# service's peak memory. Run after `mvn -DskipTests package`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LINES=${LINES:-1000000}
+export DB=${DB:-mariadb}
+batch=${TMPDIR:-/tmp}/alerts-$LINES.ndjson.gz
+if [[ ! -f "$batch" ]]; then
+  python3 - "$LINES" <<'PY' | gzip -1 > "$batch"
+import sys
+classes, kinds = "ABCD", ["CHURN_RISK", "COMPETITOR_POACHING", "CONTRACT_EXPIRY"]
+products = ["VPMN", "GROUP_COLOR_RING", "ENTERPRISE_SMS", "DEDICATED_LINE", "MAS", "GPRS_ACCESS"]
+out = sys.stdout
+for n in range(int(sys.argv[1])):
+    am = f',"accountManagerId":"AM-{n % 997}"' if n % 3 else ',"accountManagerId":null'
+    out.write(f'{{"itemType":"ALERT","externalId":"BI-{n:08d}","sourceChannel":"BI_SYSTEM","occurredAt":"2026-11-20T0{n % 10}:15:00Z",'
+              f'"customer":{{"id":"GC-{n % 200000:06d}","customerClass":"{classes[n % 4]}"{am}}},'
+              f'"alertKind":"{kinds[n % 3]}","productCode":"{products[n % 6]}"}}\n')
+PY
+fi
+source docs/load/service.sh
+
+send() {
+  curl -s --fail-with-body -XPOST "localhost:$PORT/api/v1/routings/batch" -H 'X-API-Key: dev-bi-system' \
+    -H 'Content-Type: application/x-ndjson' -H 'Content-Encoding: gzip' --data-binary @"$batch" -D "$data/headers" \
+    | grep -o '"status":[0-9]*,' | sort | uniq -c | sed 's/^/   answers /'
+}
+echo "batch of $LINES lines ($(du -h "$batch" | cut -f1) gzip)"
+start=$(date +%s.%N); send; end=$(date +%s.%N)
+echo "first run: $(echo "$end - $start" | bc) s"
+curl -s "localhost:$PORT$(grep -i '^location:' "$data/headers" | cut -d' ' -f2 | tr -d '\r')" -H 'X-API-Key: dev-bi-system'; echo
+start=$(date +%s.%N); send; end=$(date +%s.%N)
+echo "second run (all replayed): $(echo "$end - $start" | bc) s"
+if [[ "$DB" == mariadb ]]; then
+  mariadb -uroot channel_router_bench -e "SELECT COUNT(*) AS work_items, COUNT(DISTINCT external_id) AS distinct_external_ids FROM work_item"
+fi
+grep VmHWM /proc/$service/status | sed 's/VmHWM:/service peak RSS:/'

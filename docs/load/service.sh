@@ -1,0 +1,24 @@
+# Sourced by the load scripts: starts the built jar with the bench profile on a fresh database (embedded H2,
+# or MariaDB's channel_router_bench with DB=mariadb), waits until it is up, and stops it on exit.
+# Sets $PORT and $service (the pid).
+PORT=${PORT:-18080}
+data=$(mktemp -d)
+args=(--server.port="$PORT" --spring.profiles.include=bench)
+if [[ "${DB:-h2}" == mariadb ]]; then
+  mariadb -uroot -e "DROP DATABASE IF EXISTS channel_router_bench; CREATE DATABASE channel_router_bench CHARACTER SET utf8mb4;
+    CREATE USER IF NOT EXISTS 'channel_router'@'%' IDENTIFIED BY 'channel_router';
+    CREATE USER IF NOT EXISTS 'channel_router'@'localhost' IDENTIFIED BY 'channel_router';
+    GRANT ALL ON channel_router_bench.* TO 'channel_router'@'%'; GRANT ALL ON channel_router_bench.* TO 'channel_router'@'localhost';"
+  args+=(--spring.datasource.url="jdbc:mysql://127.0.0.1:3306/channel_router_bench?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
+         --spring.datasource.username=channel_router --spring.datasource.password=channel_router
+         --spring.datasource.hikari.maximum-pool-size=${POOL:-40} --channel-router.security.demo-clients-on-any-database=true)
+else
+  args+=(--spring.datasource.url="jdbc:h2:file:$data/bench;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+fi
+java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar target/channel-router.jar "${args[@]}" > "$data/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; cp "$data/service.log" /tmp/channel-router-bench.log; rm -rf "$data"' EXIT
+until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do
+  kill -0 $service 2>/dev/null || { cat "$data/service.log"; exit 1; }
+  sleep 0.5
+done
