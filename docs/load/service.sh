@@ -8,6 +8,8 @@ if [[ "${DB:-h2}" == mariadb ]]; then
   mariadb -uroot -e "DROP DATABASE IF EXISTS channel_router_bench; CREATE DATABASE channel_router_bench CHARACTER SET utf8mb4;
     CREATE USER IF NOT EXISTS 'channel_router'@'%' IDENTIFIED BY 'channel_router';
     CREATE USER IF NOT EXISTS 'channel_router'@'localhost' IDENTIFIED BY 'channel_router';
+    CREATE USER IF NOT EXISTS 'channel_router'@'127.0.0.1' IDENTIFIED BY 'channel_router';
+    GRANT ALL ON channel_router_bench.* TO 'channel_router'@'127.0.0.1';
     GRANT ALL ON channel_router_bench.* TO 'channel_router'@'%'; GRANT ALL ON channel_router_bench.* TO 'channel_router'@'localhost';"
   args+=(--spring.datasource.url="jdbc:mysql://127.0.0.1:3306/channel_router_bench?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
          --spring.datasource.username=channel_router --spring.datasource.password=channel_router

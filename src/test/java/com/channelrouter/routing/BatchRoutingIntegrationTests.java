@@ -38,6 +38,8 @@ class BatchRoutingIntegrationTests {
     JdbcTemplate jdbc;
 
     String prefix;
+    /** Recent, so that the escalation job has nothing to do for these items while other tests run. */
+    final String occurredAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 
     @BeforeEach
     void prefix() {
@@ -46,7 +48,7 @@ class BatchRoutingIntegrationTests {
 
     String alert(int n) {
         return "{\"itemType\":\"ALERT\",\"externalId\":\"" + prefix + n + "\",\"sourceChannel\":\"BI_SYSTEM\","
-                + "\"occurredAt\":\"2026-11-20T01:15:00Z\",\"customer\":{\"id\":\"GC-" + n + "\",\"customerClass\":\""
+                + "\"occurredAt\":\"" + occurredAt + "\",\"customer\":{\"id\":\"GC-" + n + "\",\"customerClass\":\""
                 + "ABCD".charAt(n % 4) + "\",\"accountManagerId\":\"AM-" + n % 7 + "\"},\"alertKind\":\"CHURN_RISK\"}";
     }
 
