@@ -8,19 +8,22 @@ cd "$(dirname "$0")/../.."
 LINES=${LINES:-1000000}
 export DB=${DB:-mariadb}
 batch=${TMPDIR:-/tmp}/alerts-$LINES.ndjson.gz
-if [[ ! -f "$batch" ]]; then
+{
   python3 - "$LINES" <<'PY' | gzip -1 > "$batch"
-import sys
+import sys, datetime
+# recent arrival times, as for a nightly hand-over: the escalation job has nothing due during the run
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+times = [(now - datetime.timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%M:%SZ") for m in range(10)]
 classes, kinds = "ABCD", ["CHURN_RISK", "COMPETITOR_POACHING", "CONTRACT_EXPIRY"]
 products = ["VPMN", "GROUP_COLOR_RING", "ENTERPRISE_SMS", "DEDICATED_LINE", "MAS", "GPRS_ACCESS"]
 out = sys.stdout
 for n in range(int(sys.argv[1])):
     am = f',"accountManagerId":"AM-{n % 997}"' if n % 3 else ',"accountManagerId":null'
-    out.write(f'{{"itemType":"ALERT","externalId":"BI-{n:08d}","sourceChannel":"BI_SYSTEM","occurredAt":"2026-11-20T0{n % 10}:15:00Z",'
+    out.write(f'{{"itemType":"ALERT","externalId":"BI-{n:08d}","sourceChannel":"BI_SYSTEM","occurredAt":"{times[n % 10]}",'
               f'"customer":{{"id":"GC-{n % 200000:06d}","customerClass":"{classes[n % 4]}"{am}}},'
               f'"alertKind":"{kinds[n % 3]}","productCode":"{products[n % 6]}"}}\n')
 PY
-fi
+}
 source docs/load/service.sh
 
 send() {

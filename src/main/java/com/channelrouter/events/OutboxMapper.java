@@ -22,7 +22,9 @@ interface OutboxMapper {
 
     long maxFeedSeq();
 
-    int assignFeedSeq(@Param("outboxId") long outboxId, @Param("feedSeq") long feedSeq);
+    /** Places every waiting row with an id from {@code first} to {@code last} at its id plus {@code offset}. */
+    int sequenceRange(@Param("first") long first, @Param("last") long last, @Param("offset") long offset);
+
 
     List<FeedEvent> findFeed(@Param("channel") String channel, @Param("after") long after, @Param("limit") int limit);
 }

@@ -3,9 +3,6 @@ package com.channelrouter.events;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 
 /**
- * Gives committed outbox rows their place in the feed, in commit-visible order and without gaps. A row
+ * Gives committed outbox rows their place in the feed, in commit-visible order. A row
  * that commits late (its transaction began early) gets a later place rather than one a reader has
  * already passed. Runs on one instance at a time; the unique feed_seq keeps it correct even if two overlap.
  */
@@ -24,17 +21,11 @@ class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 1_000;
 
-    private final SqlSessionTemplate batch;
     private final OutboxMapper outbox;
     private final TransactionTemplate transaction;
 
-    /**
-     * Runs on a batching session: the updates of one relay run go to the database as one JDBC batch (one
-     * round trip with rewriteBatchedStatements), which keeps up with thousands of new events a second.
-     */
-    OutboxRelay(SqlSessionFactory sessions, TransactionTemplate transaction) {
-        this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH);
-        this.outbox = batch.getMapper(OutboxMapper.class);
+    OutboxRelay(OutboxMapper outbox, TransactionTemplate transaction) {
+        this.outbox = outbox;
         this.transaction = transaction;
     }
 
@@ -50,14 +41,20 @@ class OutboxRelay {
         }
     }
 
-    /** Sequences one batch in the caller's transaction; returns how many rows it placed. */
+    /**
+     * Sequences one batch in the caller's transaction with one statement: each row's place is its outbox id
+     * shifted past the last place given, so places keep the outbox order, come after every place a reader
+     * may have seen, and are given to the whole batch at once (a place may be skipped; none is reused).
+     * Returns how many rows were waiting.
+     */
     int relay() {
         List<Long> pending = outbox.findUnsequenced(BATCH);
-        long next = outbox.maxFeedSeq();
-        for (long outboxId : pending) {
-            outbox.assignFeedSeq(outboxId, ++next);
+        if (pending.isEmpty()) {
+            return 0;
         }
-        batch.flushStatements();
+        long first = pending.get(0);
+        long offset = outbox.maxFeedSeq() + 1 - first;
+        outbox.sequenceRange(first, pending.get(pending.size() - 1), offset);
         return pending.size();
     }
 }
