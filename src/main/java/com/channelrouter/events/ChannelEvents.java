@@ -1,12 +1,12 @@
 package com.channelrouter.events;
 
+import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -32,18 +32,18 @@ public class ChannelEvents {
                                Instant at) {
     }
 
-    /** As {@link #append}, for many events at once (one INSERT); inside the caller's transaction. */
+    /**
+     * As {@link #append}, for many events at once, on the caller's batching session (its transaction's
+     * statements go to the database as JDBC batches, rewritten into multi-row INSERTs by the driver).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void appendAll(List<Announcement> announcements) {
-        List<OutboxMapper.OutboxEntry> entries = new ArrayList<>();
+    public void appendAll(List<Announcement> announcements, SqlSessionTemplate batch) {
+        OutboxMapper batched = batch.getMapper(OutboxMapper.class);
         for (Announcement a : announcements) {
             String body = json.writeValueAsString(a.payload());
             for (String channel : new LinkedHashSet<>(a.recipientChannels())) {
-                entries.add(new OutboxMapper.OutboxEntry(channel, a.workItemId(), a.eventType(), body, a.at()));
+                batched.insert(channel, a.workItemId(), a.eventType(), body, a.at());
             }
-        }
-        if (!entries.isEmpty()) {
-            outbox.insertAll(entries);
         }
     }
 

@@ -12,12 +12,6 @@ interface OutboxMapper {
     void insert(@Param("channel") String channel, @Param("workItemId") String workItemId, @Param("eventType") String eventType,
                 @Param("payload") String payload, @Param("createdAt") Instant createdAt);
 
-    void insertAll(@Param("entries") List<OutboxEntry> entries);
-
-    /** One event for one channel, waiting in the outbox. */
-    record OutboxEntry(String channel, String workItemId, String eventType, String payload, Instant createdAt) {
-    }
-
     List<Long> findUnsequenced(int limit);
 
     long maxFeedSeq();

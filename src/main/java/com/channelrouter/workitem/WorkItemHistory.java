@@ -3,6 +3,7 @@ package com.channelrouter.workitem;
 import com.channelrouter.domain.Channel;
 import com.channelrouter.domain.EscalationLevel;
 import com.channelrouter.events.ChannelEvents;
+import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -34,17 +35,16 @@ class WorkItemHistory {
                 announcement.payload(), announcement.at());
     }
 
-    /** The ROUTED entries of many new items: two statements in all, in the caller's transaction. */
-    void recordRouted(List<NewWorkItem> items) {
-        List<ItemEventRow> rows = new ArrayList<>(items.size());
+    /** The ROUTED entries of many new items, on the caller's batching session and in its transaction. */
+    void recordRouted(List<NewWorkItem> items, SqlSessionTemplate batch) {
+        WorkItemMapper batched = batch.getMapper(WorkItemMapper.class);
         List<ChannelEvents.Announcement> announcements = new ArrayList<>(items.size());
         for (NewWorkItem item : items) {
             HistoryEntry entry = routed(item);
-            rows.add(new ItemEventRow(item.workItemId(), entry.event()));
+            batched.insertEvent(item.workItemId(), entry.event());
             announcements.add(announcement(item.identity(), item.initialState(), entry));
         }
-        mapper.insertEvents(rows);
-        events.appendAll(announcements);
+        events.appendAll(announcements, batch);
     }
 
     static HistoryEntry routed(NewWorkItem item) {

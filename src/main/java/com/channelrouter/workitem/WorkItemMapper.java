@@ -18,26 +18,10 @@ interface WorkItemMapper {
 
     void insertEvent(@Param("workItemId") String workItemId, @Param("event") WorkItemEvent event);
 
-    void insertAll(@Param("openings") List<Opening> openings);
-
-    void insertDecisions(@Param("items") List<NewWorkItem> items);
-
-    void insertEvents(@Param("rows") List<ItemEventRow> rows);
-
-    void insertEscalations(@Param("steps") List<ItemEscalation> steps);
-
     List<PriorExternalId> findByExternalIds(@Param("sourceChannel") SourceChannel sourceChannel,
                                              @Param("externalIds") Collection<String> externalIds);
 
     List<StoredDecision> findDecisionJsons(@Param("workItemIds") Collection<String> workItemIds);
-
-    /** A new item with the status it starts in. */
-    record Opening(NewWorkItem item, WorkItemStatus status) {
-    }
-
-    /** A planned escalation with the item it belongs to. */
-    record ItemEscalation(String workItemId, PlannedEscalation step) {
-    }
 
     Optional<WorkItemRecord> findById(String workItemId);
 
