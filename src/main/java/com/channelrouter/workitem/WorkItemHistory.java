@@ -44,6 +44,7 @@ class WorkItemHistory {
             batched.insertEvent(item.workItemId(), entry.event());
             announcements.add(announcement(item.identity(), item.initialState(), entry));
         }
+        batch.flushStatements(); // the outbox rows are another statement
         events.appendAll(announcements, batch);
     }
 

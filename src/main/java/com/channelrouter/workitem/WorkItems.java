@@ -63,12 +63,11 @@ public class WorkItems {
         if (items.isEmpty()) {
             return;
         }
+        // one statement at a time over all items: MyBatis batches consecutive runs of the same statement only
         WorkItemMapper batched = batch.getMapper(WorkItemMapper.class);
-        for (NewWorkItem item : items) {
-            batched.insert(item, item.initialStatus());
-            batched.insertDecision(item);
-            item.escalations().forEach(step -> batched.insertEscalation(item.workItemId(), 0, step));
-        }
+        items.forEach(item -> batched.insert(item, item.initialStatus()));
+        items.forEach(batched::insertDecision);
+        items.forEach(item -> item.escalations().forEach(step -> batched.insertEscalation(item.workItemId(), 0, step)));
         history.recordRouted(items, batch);
         batch.flushStatements();
     }
