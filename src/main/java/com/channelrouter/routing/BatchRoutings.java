@@ -11,6 +11,7 @@ import com.channelrouter.web.UnprocessableException;
 import com.channelrouter.workitem.NewWorkItem;
 import com.channelrouter.workitem.PriorExternalId;
 import com.channelrouter.workitem.WorkItems;
+import jakarta.annotation.PreDestroy;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +56,10 @@ import java.util.stream.Collectors;
 class BatchRoutings {
 
     static final int CHUNK = 500;
+    /** Chunks decided but not yet answered: bounds the memory a batch holds, whatever its length. */
+    static final int CHUNKS_IN_FLIGHT = 4;
+    /** Chunks stored at once, over all batches: each is one transaction on its own connection. */
+    static final int STORAGE_WORKERS = 3;
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
@@ -63,6 +74,11 @@ class BatchRoutings {
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExecutorService storage = Executors.newFixedThreadPool(STORAGE_WORKERS, runnable -> {
+        Thread thread = new Thread(runnable, "batch-storage");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     BatchRoutings(RoutingDecisions decisions, Routings routings, WorkItems workItems, RoutingBatchMapper batches,
                   TransactionTemplate transaction, Validator validator, JsonMapper json, Clock clock) {
@@ -87,10 +103,16 @@ class BatchRoutings {
         return batches.findById(batchId).orElse(null);
     }
 
-    /** Routes every line of {@code in}, answering on {@code out}; records the batch's progress as it goes. */
+    /**
+     * Routes every line of {@code in}, answering on {@code out}; records the batch's progress as it goes.
+     * While chunks are stored by the storage workers (several at once, so the database works on one
+     * while the next is decided), this thread reads and decides the next; answers are written in line
+     * order, and at most {@link #CHUNKS_IN_FLIGHT} chunks are held at any time.
+     */
     void run(RoutingBatch started, InputStream in, OutputStream out, ApiClient client) throws IOException {
         Progress progress = new Progress(started);
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE_BYTES);
+        Deque<Future<List<Slot>>> inFlight = new ArrayDeque<>();
         List<Slot> chunk = new ArrayList<>(CHUNK);
         try {
             for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -99,30 +121,57 @@ class BatchRoutings {
                 }
                 chunk.add(prepare(line, client));
                 if (chunk.size() == CHUNK) {
-                    finishChunk(chunk, out, progress);
+                    inFlight.add(submit(chunk));
+                    chunk = new ArrayList<>(CHUNK);
+                    while (inFlight.size() >= CHUNKS_IN_FLIGHT) {
+                        answer(inFlight.poll(), out, progress);
+                    }
                 }
             }
-            finishChunk(chunk, out, progress);
+            if (!chunk.isEmpty()) {
+                inFlight.add(submit(chunk));
+            }
+            while (!inFlight.isEmpty()) {
+                answer(inFlight.poll(), out, progress);
+            }
             progress.finish(RoutingBatch.DONE, null);
         } catch (IOException | RuntimeException failure) {
-            // the answers already written stand; what was not answered was not stored
+            // the answers already written stand; lines not answered may or may not be stored: sending the
+            // batch again answers them either way, without storing anything twice
+            inFlight.forEach(f -> f.cancel(false));
             progress.finish(RoutingBatch.FAILED, String.valueOf(failure.getMessage()));
             throw failure;
         }
     }
 
-    private void finishChunk(List<Slot> chunk, OutputStream out, Progress progress) throws IOException {
-        if (chunk.isEmpty()) {
-            return;
+    @PreDestroy
+    void stop() {
+        storage.shutdown();
+    }
+
+    private Future<List<Slot>> submit(List<Slot> chunk) {
+        return storage.submit(() -> {
+            store(chunk);
+            return chunk;
+        });
+    }
+
+    private void answer(Future<List<Slot>> stored, OutputStream out, Progress progress) throws IOException {
+        List<Slot> chunk;
+        try {
+            chunk = stored.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing a batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        store(chunk);
         for (Slot slot : chunk) {
             out.write(slot.answer.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             progress.count(slot);
         }
         out.flush();
-        chunk.clear();
         progress.report();
     }
 
