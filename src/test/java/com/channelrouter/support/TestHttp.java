@@ -54,6 +54,20 @@ public final class TestHttp {
         return send(request.build());
     }
 
+    /** A POST of a raw body of the given type, answered as text (for NDJSON streams). */
+    public String postRaw(String path, String apiKey, String contentType, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .header("X-API-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A multipart/form-data POST with one file part and optional text parts. */
     public Response upload(String path, String apiKey, String part, String fileName, byte[] content, Map<String, String> fields,
                            Map<String, String> headers) {

@@ -110,6 +110,37 @@ class TwoInstancesIntegrationTests {
     }
 
     @Test
+    void theSameBatchSentToBothInstancesAtOnceStoresEachLineOnce() throws Exception {
+        String prefix = "BI-" + UUID.randomUUID() + "-";
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            batch.append("{\"itemType\":\"ALERT\",\"externalId\":\"").append(prefix).append(i)
+                    .append("\",\"sourceChannel\":\"BI_SYSTEM\",\"occurredAt\":\"2099-01-05T01:00:00Z\",")
+                    .append("\"customer\":{\"id\":\"GC-").append(i).append("\",\"customerClass\":\"B\",\"accountManagerId\":\"AM-1\"}}\n");
+        }
+        List<Callable<String>> sends = List.of(
+                () -> one.postRaw("/api/v1/routings/batch", "dev-bi-system", "application/x-ndjson", batch.toString()),
+                () -> two.postRaw("/api/v1/routings/batch", "dev-bi-system", "application/x-ndjson", batch.toString()));
+
+        List<String> answers = Simultaneously.run(sends);
+
+        Map<Integer, String> itemOfLine = new HashMap<>();
+        for (String answer : answers) {
+            String[] lines = answer.split("\n");
+            assertThat(lines).hasSize(1_200);
+            for (String line : lines) {
+                JsonNode node = TestHttp.JSON.readTree(line);
+                assertThat(node.get("status").asInt()).as(line).isEqualTo(201);
+                String earlier = itemOfLine.putIfAbsent(node.get("line").asInt(), node.get("workItemId").asString());
+                if (earlier != null) {
+                    assertThat(node.get("workItemId").asString()).as("both instances answer the same item").isEqualTo(earlier);
+                }
+            }
+        }
+        assertThat(new HashSet<>(itemOfLine.values())).hasSize(1_200);
+    }
+
+    @Test
     void aRepeatSentToBothInstancesAtOnceStoresOneItem() throws Exception {
         ObjectNode request = fault("2099-01-05T01:00:00Z");
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
