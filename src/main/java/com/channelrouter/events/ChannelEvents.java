@@ -50,9 +50,9 @@ public class ChannelEvents {
     /** Must run inside the transaction that makes the change; refuses to run outside one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String workItemId, String eventType, Collection<String> recipientChannels, Object payload, Instant at) {
-        String body = json.writeValueAsString(payload);
-        for (String channel : new LinkedHashSet<>(recipientChannels)) {
-            outbox.insert(channel, workItemId, eventType, body, at);
+        Collection<String> channels = new LinkedHashSet<>(recipientChannels);
+        if (!channels.isEmpty()) {
+            outbox.insertForChannels(channels, workItemId, eventType, json.writeValueAsString(payload), at);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @Mapper
@@ -11,6 +12,10 @@ interface OutboxMapper {
 
     void insert(@Param("channel") String channel, @Param("workItemId") String workItemId, @Param("eventType") String eventType,
                 @Param("payload") String payload, @Param("createdAt") Instant createdAt);
+
+    void insertForChannels(@Param("channels") Collection<String> channels, @Param("workItemId") String workItemId,
+                           @Param("eventType") String eventType, @Param("payload") String payload,
+                           @Param("createdAt") Instant createdAt);
 
     List<Long> findUnsequenced(int limit);
 

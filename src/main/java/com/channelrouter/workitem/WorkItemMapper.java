@@ -39,6 +39,9 @@ interface WorkItemMapper {
     int updateState(@Param("workItemId") String workItemId, @Param("expectedVersion") int expectedVersion,
                     @Param("state") ItemState state);
 
+    void insertEscalations(@Param("workItemId") String workItemId, @Param("cycle") int cycle,
+                           @Param("steps") List<PlannedEscalation> steps);
+
     void insertEscalation(@Param("workItemId") String workItemId, @Param("cycle") int cycle,
                           @Param("step") PlannedEscalation step);
 

@@ -47,7 +47,9 @@ public class WorkItems {
     public void open(NewWorkItem item) {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);
-        item.escalations().forEach(step -> mapper.insertEscalation(item.workItemId(), 0, step));
+        if (!item.escalations().isEmpty()) {
+            mapper.insertEscalations(item.workItemId(), 0, item.escalations());
+        }
         history.record(item.identity(), item.initialState(), WorkItemHistory.routed(item));
     }
 
