@@ -3,7 +3,8 @@
 # then measured with wrk for DURATION (default 30s) at CONNECTIONS (default 32), bounded in count too
 # (MAX_REQUESTS per wrk thread, default 2,000,000). Starts the built jar with the bench profile on a fresh
 # embedded H2 database, or on MariaDB with DB=mariadb (database channel_router_bench, user channel_router).
-# Run after `mvn -DskipTests package`; needs wrk (apt-get install wrk).
+# ENDPOINTS picks some of them (e.g. ENDPOINTS=routings). Run after `mvn -DskipTests package`; needs wrk
+# (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=${MAX_REQUESTS:-2000000}
@@ -15,9 +16,13 @@ run() { # name script path
   printf '%-10s ' "$1"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" | grep RESULT
 }
-run echo echo.lua /bench/echo
-run evaluate evaluate.lua /api/v1/routings/evaluate
-run routings route.lua /api/v1/routings
+for endpoint in ${ENDPOINTS:-echo evaluate routings}; do
+  case $endpoint in
+    echo) run echo echo.lua /bench/echo ;;
+    evaluate) run evaluate evaluate.lua /api/v1/routings/evaluate ;;
+    routings) run routings route.lua /api/v1/routings ;;
+  esac
+done
 curl -s "localhost:$PORT/actuator/prometheus" -H 'X-API-Key: dev-admin' \
   | awk '/^jvm_memory_used_bytes\{area="heap"/ {used += $2} /^jvm_memory_committed_bytes\{area="heap"/ {committed += $2}
          END {printf "heap after the runs: %.0f MB used, %.0f MB committed\n", used / 1048576, committed / 1048576}'

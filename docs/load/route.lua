@@ -1,5 +1,5 @@
 -- wrk -t2 -c32 -d30s -s docs/load/route.lua http://localhost:8080/api/v1/routings
--- Every request is a new item (its own externalId), routed and stored in one transaction.
+-- Every request is a new item (its own externalId) arriving now, routed and stored in one transaction.
 local counter = 0
 local thread_id = 0
 function setup(thread)
@@ -9,8 +9,8 @@ end
 request = function()
   counter = counter + 1
   local body = string.format([[{"itemType":"FAULT","externalId":"LOAD-%d-%d-%d","sourceChannel":"GROUP_HOTLINE",
- "occurredAt":"2026-11-20T01:15:00Z","customer":{"id":"GC-%d","customerClass":"B"},
- "productCode":"DEDICATED_LINE","faultCategory":"NETWORK","severity":"MAJOR"}]], os.time(), tid, counter, counter % 5000)
+ "occurredAt":"%s","customer":{"id":"GC-%d","customerClass":"B"},
+ "productCode":"DEDICATED_LINE","faultCategory":"NETWORK","severity":"MAJOR"}]], os.time(), tid, counter, os.date("!%Y-%m-%dT%H:%M:%SZ"), counter % 5000)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-API-Key"] = "dev-group-hotline"}, body)
 end
 

@@ -17,7 +17,7 @@ if [[ "${DB:-h2}" == mariadb ]]; then
 else
   args+=(--spring.datasource.url="jdbc:h2:file:$data/bench;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 fi
-java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar target/channel-router.jar "${args[@]}" > "$data/service.log" 2>&1 &
+java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar ${JAR:-target/channel-router.jar} "${args[@]}" ${EXTRA_ARGS:-} > "$data/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; cp "$data/service.log" /tmp/channel-router-bench.log; rm -rf "$data"' EXIT
 until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do

@@ -21,8 +21,8 @@ interface OutboxMapper {
 
     long maxFeedSeq();
 
-    /** Places every waiting row with an id from {@code first} to {@code last} at its id plus {@code offset}. */
-    int sequenceRange(@Param("first") long first, @Param("last") long last, @Param("offset") long offset);
+    /** Places each of these waiting rows at its id plus {@code offset}. */
+    int sequence(@Param("outboxIds") List<Long> outboxIds, @Param("offset") long offset);
 
 
     List<FeedEvent> findFeed(@Param("channel") String channel, @Param("after") long after, @Param("limit") int limit);

@@ -54,7 +54,7 @@ class OutboxRelay {
         }
         long first = pending.get(0);
         long offset = outbox.maxFeedSeq() + 1 - first;
-        outbox.sequenceRange(first, pending.get(pending.size() - 1), offset);
+        outbox.sequence(pending, offset);
         return pending.size();
     }
 }
