@@ -1,4 +1,4 @@
--- wrk -t2 -c32 -d30s -s docs/load/evaluate.lua http://localhost:8080/api/v1/routings/evaluate
+-- LOAD_DIR=docs/load wrk -t2 -c32 -d30s -s docs/load/evaluate.lua http://localhost:8080/api/v1/routings/evaluate
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-API-Key"] = "dev-qa"

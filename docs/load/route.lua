@@ -1,4 +1,4 @@
--- wrk -t2 -c32 -d30s -s docs/load/route.lua http://localhost:8080/api/v1/routings
+-- LOAD_DIR=docs/load wrk -t2 -c32 -d30s -s docs/load/route.lua http://localhost:8080/api/v1/routings
 -- Every request is a new item (its own externalId) arriving now, routed and stored in one transaction.
 local counter = 0
 local thread_id = 0

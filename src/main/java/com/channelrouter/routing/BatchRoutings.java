@@ -35,9 +35,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,6 +115,7 @@ class BatchRoutings {
         Progress progress = new Progress(started);
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE_BYTES);
         Deque<Future<List<Slot>>> inFlight = new ArrayDeque<>();
+        Map<String, Future<List<Slot>>> keysInFlight = new HashMap<>();
         List<Slot> chunk = new ArrayList<>(CHUNK);
         try {
             for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -121,18 +124,18 @@ class BatchRoutings {
                 }
                 chunk.add(prepare(line, client));
                 if (chunk.size() == CHUNK) {
-                    inFlight.add(submit(chunk));
+                    inFlight.add(submit(chunk, keysInFlight));
                     chunk = new ArrayList<>(CHUNK);
                     while (inFlight.size() >= CHUNKS_IN_FLIGHT) {
-                        answer(inFlight.poll(), out, progress);
+                        answer(inFlight.poll(), keysInFlight, out, progress);
                     }
                 }
             }
             if (!chunk.isEmpty()) {
-                inFlight.add(submit(chunk));
+                inFlight.add(submit(chunk, keysInFlight));
             }
             while (!inFlight.isEmpty()) {
-                answer(inFlight.poll(), out, progress);
+                answer(inFlight.poll(), keysInFlight, out, progress);
             }
             progress.finish(RoutingBatch.DONE, null);
         } catch (IOException | RuntimeException failure) {
@@ -149,14 +152,34 @@ class BatchRoutings {
         storage.shutdown();
     }
 
-    private Future<List<Slot>> submit(List<Slot> chunk) {
-        return storage.submit(() -> {
+    /**
+     * Hands a chunk to a storage worker. A chunk that repeats an external id of an earlier chunk still in
+     * flight waits for that chunk first, so that the first line of an item always stores it and later ones
+     * are its repeats (or conflicts), as if the batch were stored line by line.
+     */
+    private Future<List<Slot>> submit(List<Slot> chunk, Map<String, Future<List<Slot>>> keysInFlight) {
+        List<String> keys = chunk.stream().filter(slot -> slot.item != null)
+                .map(slot -> key(slot.item.sourceChannel(), slot.item.externalId())).toList();
+        Set<Future<List<Slot>>> earlier = new HashSet<>();
+        keys.forEach(key -> {
+            Future<List<Slot>> other = keysInFlight.get(key);
+            if (other != null) {
+                earlier.add(other);
+            }
+        });
+        Future<List<Slot>> stored = storage.submit(() -> {
+            for (Future<List<Slot>> before : earlier) {
+                before.get(); // submitted earlier to the same FIFO pool, so already running or done
+            }
             store(chunk);
             return chunk;
         });
+        keys.forEach(key -> keysInFlight.put(key, stored));
+        return stored;
     }
 
-    private void answer(Future<List<Slot>> stored, OutputStream out, Progress progress) throws IOException {
+    private void answer(Future<List<Slot>> stored, Map<String, Future<List<Slot>>> keysInFlight, OutputStream out,
+                        Progress progress) throws IOException {
         List<Slot> chunk;
         try {
             chunk = stored.get();
@@ -166,6 +189,7 @@ class BatchRoutings {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
+        keysInFlight.values().removeIf(f -> f == stored);
         for (Slot slot : chunk) {
             out.write(slot.answer.getBytes(StandardCharsets.UTF_8));
             out.write('\n');

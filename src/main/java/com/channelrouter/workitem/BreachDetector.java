@@ -62,6 +62,9 @@ class BreachDetector {
     }
 
     private boolean handle(DueEscalation step, Instant now) {
+        // the item is judged and escalated under its row lock: a claim or close either lands first (and the
+        // step is obsolete) or waits until the escalation is recorded, never in between
+        mapper.lockItem(step.workItemId());
         WorkItemRecord item = mapper.findById(step.workItemId()).orElse(null);
         if (item == null || !stillUnmet(step, item)) {
             mapper.completeEscalation(step.stepId(), now, "OBSOLETE");

@@ -50,6 +50,8 @@ interface WorkItemMapper {
 
     List<DueEscalation> findDueEscalations(@Param("now") Instant now, @Param("limit") int limit);
 
+    Integer lockItem(@Param("workItemId") String workItemId);
+
     /** Marks a step done unless someone already did; returns the rows changed (0 or 1). */
     int completeEscalation(@Param("stepId") long stepId, @Param("doneAt") Instant doneAt, @Param("outcome") String outcome);
 

@@ -134,6 +134,8 @@ class BatchRoutingIntegrationTests {
         Answer again = send("dev-bi-system", body, false);
 
         assertThat(stored()).isEqualTo(600);
+        // line 601 repeats line 3 from another chunk: the first line stores, the later one is its repeat
+        assertThat(first.lines().get(2).get("replayed").asBoolean()).isFalse();
         assertThat(first.lines().get(600).get("replayed").asBoolean()).isTrue();
         assertThat(first.lines().get(600).get("workItemId").asString()).isEqualTo(first.lines().get(2).get("workItemId").asString());
         assertThat(first.lines().get(601).get("status").asInt()).isEqualTo(422);
