@@ -1,5 +1,7 @@
 package com.channelrouter.routing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 
 /**
@@ -15,6 +17,7 @@ public record RoutingBatch(String batchId, String clientId, String state, long l
     public static final String FAILED = "FAILED";
 
     /** Lines a second from the start to the last update. */
+    @JsonProperty("linesPerSecond")
     public long linesPerSecond() {
         long millis = java.time.Duration.between(startedAt, updatedAt).toMillis();
         return millis <= 0 ? 0 : linesRead * 1000 / millis;

@@ -163,6 +163,7 @@ class BatchRoutingIntegrationTests {
         assertThat(status.body().get("state").asString()).isEqualTo("DONE");
         assertThat(status.body().get("linesRead").asLong()).isEqualTo(50);
         assertThat(status.body().get("stored").asLong()).isEqualTo(50);
+        assertThat(status.body().has("linesPerSecond")).isTrue();
         assertThat(new TestHttp(port).get(BATCH + "/" + answer.batchId(), "dev-website").status()).isEqualTo(404);
     }
 
