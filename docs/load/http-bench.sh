@@ -24,5 +24,5 @@ for endpoint in ${ENDPOINTS:-echo evaluate routings}; do
   esac
 done
 curl -s "localhost:$PORT/actuator/prometheus" -H 'X-API-Key: dev-admin' \
-  | awk '/^jvm_memory_used_bytes\{area="heap"/ {used += $2} /^jvm_memory_committed_bytes\{area="heap"/ {committed += $2}
+  | awk '/^jvm_memory_used_bytes\{area="heap"/ {used += $NF} /^jvm_memory_committed_bytes\{area="heap"/ {committed += $NF}
          END {printf "heap after the runs: %.0f MB used, %.0f MB committed\n", used / 1048576, committed / 1048576}'
