@@ -49,10 +49,11 @@ public class ChannelEvents {
 
     /** Must run inside the transaction that makes the change; refuses to run outside one. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(String workItemId, String eventType, Collection<String> recipientChannels, Object payload, Instant at) {
-        Collection<String> channels = new LinkedHashSet<>(recipientChannels);
+    public void append(Announcement announcement) {
+        Collection<String> channels = new LinkedHashSet<>(announcement.recipientChannels());
         if (!channels.isEmpty()) {
-            outbox.insertForChannels(channels, workItemId, eventType, json.writeValueAsString(payload), at);
+            outbox.insertForChannels(channels, announcement.workItemId(), announcement.eventType(),
+                    json.writeValueAsString(announcement.payload()), announcement.at());
         }
     }
 }

@@ -24,6 +24,5 @@ interface OutboxMapper {
     /** Places each of these waiting rows at its id plus {@code offset}. */
     int sequence(@Param("outboxIds") List<Long> outboxIds, @Param("offset") long offset);
 
-
     List<FeedEvent> findFeed(@Param("channel") String channel, @Param("after") long after, @Param("limit") int limit);
 }

@@ -30,9 +30,7 @@ class WorkItemHistory {
     /** Records what happened to an item whose owner and status are now {@code after}. */
     void record(ItemIdentity item, ItemState after, HistoryEntry entry) {
         mapper.insertEvent(item.workItemId(), entry.event());
-        ChannelEvents.Announcement announcement = announcement(item, after, entry);
-        events.append(announcement.workItemId(), announcement.eventType(), announcement.recipientChannels(),
-                announcement.payload(), announcement.at());
+        events.append(announcement(item, after, entry));
     }
 
     /** The ROUTED entries of many new items, on the caller's batching session and in its transaction. */
@@ -44,7 +42,6 @@ class WorkItemHistory {
             batched.insertEvent(item.workItemId(), entry.event());
             announcements.add(announcement(item.identity(), item.initialState(), entry));
         }
-        batch.flushStatements(); // the outbox rows are another statement
         events.appendAll(announcements, batch);
     }
 

@@ -147,6 +147,19 @@ class BatchRoutingIntegrationTests {
     }
 
     @Test
+    void aLineOverTheLimitIsAnsweredAndBlankLinesAreSkipped() {
+        String tooLong = alert(2).replace("\"alertKind\"", "\"description\":\"" + "x".repeat(BatchRoutings.MAX_LINE_BYTES) + "\",\"alertKind\"");
+        String body = alert(1) + "\n\n" + tooLong + "\n   \n" + alert(3) + "\n";
+
+        Answer answer = send("dev-bi-system", body.getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(answer.lines()).extracting(l -> l.get("line").asInt()).containsExactly(1, 3, 5);
+        assertThat(answer.lines()).extracting(l -> l.get("status").asInt()).containsExactly(201, 413, 201);
+        assertThat(answer.lines().get(1).get("problem").get("title").asString()).isEqualTo("Line too large");
+        assertThat(stored()).isEqualTo(2);
+    }
+
+    @Test
     void gzipIsAcceptedAndTheBatchReportsItsTotals() throws IOException {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
