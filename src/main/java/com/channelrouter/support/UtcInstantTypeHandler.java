@@ -26,7 +26,17 @@ public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {
-        ps.setString(i, DATETIME_6.format(LocalDateTime.ofInstant(parameter, ZoneOffset.UTC)));
+        ps.setString(i, datetime6(parameter));
+    }
+
+    /** The instant as DATETIME(6) text in UTC, for binding with plain JDBC as this handler does. */
+    public static String datetime6(Instant instant) {
+        return DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /** A DATETIME(6) value read as UTC. */
+    public static Instant instant(ResultSet rs, String columnName) throws SQLException {
+        return toInstant(rs.getObject(columnName, LocalDateTime.class));
     }
 
     @Override

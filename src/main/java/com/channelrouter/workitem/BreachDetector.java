@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * Watches the SLA: each planned escalation whose time has come fires once, as an ESCALATED history entry
- * and feed events, if its deadline is still unmet; otherwise it is dropped. Runs on one instance at a
- * time (ShedLock), and a conditional update makes each escalation happen once even if two runs overlap.
+ * and feed events, if its deadline is still unmet; otherwise it is dropped. Items with something due are
+ * found by their {@code next_escalation_at}; each is handled under its row lock, and its plan is then
+ * written without the handled steps, so a step fires once even if two runs overlap. Runs on one instance
+ * at a time (ShedLock).
  */
 @Component
 class BreachDetector {
@@ -47,47 +49,53 @@ class BreachDetector {
 
     /** Handles every escalation due now; returns how many fired. */
     int detect() {
-        Instant now = clock.instant();
+        return detect(clock.instant());
+    }
+
+    /** Handles every escalation due by {@code now}; tests pass a time ahead of the clock. */
+    int detect(Instant now) {
         int fired = 0;
-        List<DueEscalation> due;
+        List<String> due;
         do {
-            due = mapper.findDueEscalations(now, BATCH);
-            for (DueEscalation step : due) {
-                if (Boolean.TRUE.equals(transaction.execute(status -> handle(step, now)))) {
-                    fired++;
-                }
+            // each handled item's next time is after now, so every round moves on
+            due = mapper.findItemsDueForEscalation(now, BATCH);
+            for (String workItemId : due) {
+                fired += transaction.execute(status -> handle(workItemId, now));
             }
         } while (due.size() == BATCH);
         return fired;
     }
 
-    private boolean handle(DueEscalation step, Instant now) {
+    private int handle(String workItemId, Instant now) {
         // the item is judged and escalated under its row lock: a claim or close either lands first (and the
         // step is obsolete) or waits until the escalation is recorded, never in between
-        mapper.lockItem(step.workItemId());
-        WorkItemRecord item = mapper.findById(step.workItemId()).orElse(null);
-        if (item == null || !stillUnmet(step, item)) {
-            mapper.completeEscalation(step.stepId(), now, "OBSOLETE");
-            return false;
+        mapper.lockItem(workItemId);
+        WorkItemRecord item = mapper.findById(workItemId).orElseThrow();
+        EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId));
+        int fired = 0;
+        for (PlannedEscalation step : plan.dueBy(now)) {
+            if (stillUnmet(step, item)) {
+                String reason = step.percent() + "% of the time to the " + step.deadline().name().toLowerCase()
+                        + " deadline has passed without it being met: " + step.level() + " told (rule " + step.ruleId() + ").";
+                history.record(item.identity(), item.state(), new HistoryEntry(EventType.ESCALATED, item.ownerChannel(), ACTOR,
+                        now, reason, step.deadline(), step.level()));
+                fired++;
+            }
         }
-        if (mapper.completeEscalation(step.stepId(), now, "ESCALATED") == 0) {
-            return false; // another run got there first
-        }
-        String reason = step.thresholdPercent() + "% of the time to the " + step.deadlineKind().name().toLowerCase()
-                + " deadline has passed without it being met: " + step.escalationLevel() + " told (rule " + step.ruleId() + ").";
-        history.record(item.identity(), item.state(), new HistoryEntry(EventType.ESCALATED, item.ownerChannel(), ACTOR, now,
-                reason, step.deadlineKind(), step.escalationLevel()));
-        return true;
+        EscalationPlan left = plan.handledBy(now);
+        mapper.updateEscalationPlan(workItemId, left.text(), left.nextDueAt());
+        return fired;
     }
 
-    private static boolean stillUnmet(DueEscalation step, WorkItemRecord item) {
+    private static boolean stillUnmet(PlannedEscalation step, WorkItemRecord item) {
         if (item.status() == WorkItemStatus.CLOSED) {
             return false;
         }
-        return switch (step.deadlineKind()) {
+        // a timed dispatch step belongs to the current wait: a return times the policy again
+        return switch (step.deadline()) {
             case RESPONSE -> item.claimedAt() == null;
             case RESOLVE -> item.closedAt() == null;
-            case DISPATCH -> item.status() == WorkItemStatus.AWAITING_DISPATCH && step.dispatchCycle() == item.dispatchCycle();
+            case DISPATCH -> item.status() == WorkItemStatus.AWAITING_DISPATCH;
         };
     }
 }

@@ -24,6 +24,16 @@ public record NewWorkItem(String workItemId, ItemType itemType, SourceChannel so
         escalations = List.copyOf(escalations);
     }
 
+    /** The plan as stored on the item's row (read by MyBatis). */
+    String escalationPlan() {
+        return EscalationPlan.of(escalations).text();
+    }
+
+    /** When the breach detector first needs to look at the item (read by MyBatis). */
+    Instant nextEscalationAt() {
+        return EscalationPlan.of(escalations).nextDueAt();
+    }
+
     ItemIdentity identity() {
         return new ItemIdentity(workItemId, itemType, sourceChannel);
     }

@@ -54,11 +54,9 @@ class WorkItemLifecycle {
         BusinessCalendar calendar = tables.current().calendar();
         ItemState next = item.state().returned(calendar.dueAfter(now, item.dispatchMinutes(), item.slaClock()));
         write(item, next, WorkItemAction.RETURN);
-        for (PlannedEscalation policy : mapper.findDispatchPolicy(workItemId)) {
-            mapper.insertEscalation(workItemId, next.dispatchCycle(), new PlannedEscalation(policy.ruleId(), policy.deadline(),
-                    policy.percent(), policy.level(),
-                    Deadlines.threshold(now, item.dispatchMinutes(), policy.percent(), item.slaClock(), calendar)));
-        }
+        EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId)).redispatched(step ->
+                Deadlines.threshold(now, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));
+        mapper.updateEscalationPlan(workItemId, plan.text(), plan.nextDueAt());
         history.record(item.identity(), next, HistoryEntry.of(EventType.RETURNED, item.ownerChannel(), caller.id(), now, reason));
         return workItems.afterMove(workItemId, caller);
     }

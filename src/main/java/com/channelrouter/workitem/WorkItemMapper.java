@@ -39,21 +39,15 @@ interface WorkItemMapper {
     int updateState(@Param("workItemId") String workItemId, @Param("expectedVersion") int expectedVersion,
                     @Param("state") ItemState state);
 
-    void insertEscalations(@Param("workItemId") String workItemId, @Param("cycle") int cycle,
-                           @Param("steps") List<PlannedEscalation> steps);
+    /** Items with an escalation due by {@code now}, the most overdue first. */
+    List<String> findItemsDueForEscalation(@Param("now") Instant now, @Param("limit") int limit);
 
-    void insertEscalation(@Param("workItemId") String workItemId, @Param("cycle") int cycle,
-                          @Param("step") PlannedEscalation step);
+    /** The item's {@link EscalationPlan} as text, null if nothing is planned. */
+    String findEscalationPlan(String workItemId);
 
-    /** The dispatch escalations of the item's policy, to plan again when it is returned. */
-    List<PlannedEscalation> findDispatchPolicy(String workItemId);
-
-    List<DueEscalation> findDueEscalations(@Param("now") Instant now, @Param("limit") int limit);
+    void updateEscalationPlan(@Param("workItemId") String workItemId, @Param("plan") String plan, @Param("nextAt") Instant nextAt);
 
     Integer lockItem(@Param("workItemId") String workItemId);
-
-    /** Marks a step done unless someone already did; returns the rows changed (0 or 1). */
-    int completeEscalation(@Param("stepId") long stepId, @Param("doneAt") Instant doneAt, @Param("outcome") String outcome);
 
     List<WorkItemRecord> findPage(WorkItemQuery query);
 

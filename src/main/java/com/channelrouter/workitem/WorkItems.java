@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The work items routed by the service: stores a new item with its decision, first history entry,
- * planned escalations and first feed events; shows items only to those who may see them.
+ * The work items routed by the service: stores a new item (its escalation plan on its own row) with its
+ * decision, first history entry and first feed events; shows items only to those who may see them.
  */
 @Service
 public class WorkItems {
@@ -47,9 +47,6 @@ public class WorkItems {
     public void open(NewWorkItem item) {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);
-        if (!item.escalations().isEmpty()) {
-            mapper.insertEscalations(item.workItemId(), 0, item.escalations());
-        }
         history.record(item.identity(), item.initialState(), WorkItemHistory.routed(item));
     }
 
@@ -69,7 +66,6 @@ public class WorkItems {
         WorkItemMapper batched = batch.getMapper(WorkItemMapper.class);
         items.forEach(item -> batched.insert(item, item.initialStatus()));
         items.forEach(batched::insertDecision);
-        items.forEach(item -> item.escalations().forEach(step -> batched.insertEscalation(item.workItemId(), 0, step)));
         history.recordRouted(items, batch);
         batch.flushStatements();
     }

@@ -13,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -296,6 +298,43 @@ class WorkItemLifecycleIntegrationTests {
                     && r.contains("rule E1"));
             assertThat(reasons).anyMatch(r -> r.contains("200% of the time to the resolve deadline") && r.contains("LEADERSHIP"));
             assertThat(reasons).noneMatch(r -> r.contains("dispatch"));
+        }
+
+        @Test
+        void returnedItemIsEscalatedForItsNewDispatchWaitOnce() {
+            String item = faultAwaitingDispatch();
+            act(item, "dispatch", OPERATIONS, Map.of("toChannel", "ACCOUNT_MANAGER"));
+            act(item, "return", "dev-account-manager", Map.of("reason", "not ours"));
+            Instant muchLater = Instant.now().plus(Duration.ofDays(10));
+
+            breachDetector.detect(muchLater);
+            breachDetector.detect(muchLater);
+
+            List<String> escalated = escalations(item);
+            assertThat(escalated).isNotEmpty().allMatch(r -> r.contains("dispatch deadline"));
+            assertThat(escalated).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void redispatchedItemIsNotEscalatedForTheWaitItEnded() {
+            String item = faultAwaitingDispatch();
+            act(item, "dispatch", OPERATIONS, Map.of("toChannel", "ACCOUNT_MANAGER"));
+            act(item, "return", "dev-account-manager", Map.of("reason", "not ours"));
+            act(item, "dispatch", OPERATIONS, Map.of("toChannel", "CORE_AGENT"));
+
+            breachDetector.detect(Instant.now().plus(Duration.ofDays(10)));
+
+            assertThat(escalations(item)).isEmpty();
+        }
+
+        List<String> escalations(String item) {
+            List<String> reasons = new ArrayList<>();
+            read(item).get("history").forEach(e -> {
+                if (e.get("type").asString().equals("ESCALATED")) {
+                    reasons.add(e.get("reason").asString());
+                }
+            });
+            return reasons;
         }
 
         @Test

@@ -42,7 +42,6 @@ class WorkItemMapperTests {
     void store(NewWorkItem item) {
         mapper.insert(item, item.initialStatus());
         mapper.insertDecision(item);
-        item.escalations().forEach(step -> mapper.insertEscalation(item.workItemId(), 0, step));
         mapper.insertEvent(item.workItemId(), new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
     }
 
@@ -141,20 +140,23 @@ class WorkItemMapperTests {
     }
 
     @Test
-    void dueEscalationsComeOnceAndInOrder() {
+    void escalationPlanLivesOnTheItemAndBringsItUpWhenDue() {
         NewWorkItem item = item("HL-7");
         store(item);
+        String id = item.workItemId();
 
-        List<DueEscalation> due = mapper.findDueEscalations(Instant.parse("2026-11-20T03:15:00Z"), 10).stream()
-                .filter(d -> d.workItemId().equals(item.workItemId())).toList();
+        assertThat(EscalationPlan.parse(mapper.findEscalationPlan(id))).isEqualTo(EscalationPlan.of(item.escalations()));
+        assertThat(mapper.findItemsDueForEscalation(Instant.parse("2026-11-20T02:14:59.999Z"), 1000)).doesNotContain(id);
+        assertThat(mapper.findItemsDueForEscalation(Instant.parse("2026-11-20T02:15:00Z"), 1000)).contains(id);
 
-        assertThat(due).extracting(DueEscalation::ruleId).containsExactly("E7", "E2");
-        assertThat(mapper.completeEscalation(due.get(0).stepId(), Instant.parse("2026-11-20T03:15:00Z"), "ESCALATED")).isEqualTo(1);
-        assertThat(mapper.completeEscalation(due.get(0).stepId(), Instant.parse("2026-11-20T03:15:01Z"), "ESCALATED"))
-                .as("the same step cannot fire twice").isZero();
-        assertThat(mapper.findDueEscalations(Instant.parse("2026-11-20T03:15:00Z"), 10))
-                .extracting(DueEscalation::ruleId).doesNotContain("E7");
-        assertThat(mapper.findDispatchPolicy(item.workItemId())).extracting(PlannedEscalation::ruleId).containsExactly("E7");
+        int version = mapper.findById(id).orElseThrow().rowVersion();
+        mapper.updateEscalationPlan(id, "E2 RESPONSE 100 CHANNEL_SUPERVISOR 2026-11-20T03:15:00Z", Instant.parse("2026-11-20T03:15:00Z"));
+        assertThat(mapper.findItemsDueForEscalation(Instant.parse("2026-11-20T03:14:59Z"), 1000)).doesNotContain(id);
+        assertThat(mapper.findById(id).orElseThrow().rowVersion()).as("the plan is not the item's state").isEqualTo(version);
+
+        mapper.updateEscalationPlan(id, null, null);
+        assertThat(mapper.findItemsDueForEscalation(Instant.parse("2100-01-01T00:00:00Z"), 100_000)).doesNotContain(id);
+        assertThat(mapper.findEscalationPlan(id)).isNull();
     }
 
     @Test
