@@ -1,12 +1,14 @@
 package com.channelrouter.events;
 
-import org.mybatis.spring.SqlSessionTemplate;
+import com.channelrouter.support.MultiRowInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -19,41 +21,44 @@ import java.util.LinkedHashSet;
 @Service
 public class ChannelEvents {
 
-    private final OutboxMapper outbox;
+    private static final MultiRowInsert<OutboxRow> OUTBOX = MultiRowInsert.<OutboxRow>into("outbox_event")
+            .column("recipient_channel", OutboxRow::recipientChannel)
+            .column("work_item_id", OutboxRow::workItemId)
+            .column("event_type", OutboxRow::eventType)
+            .column("payload_json", OutboxRow::payloadJson)
+            .column("created_at", OutboxRow::createdAt)
+            .build();
+
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    ChannelEvents(OutboxMapper outbox, JsonMapper json) {
-        this.outbox = outbox;
+    ChannelEvents(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** An event for the channels concerned, to append with others in one statement. */
+    /** An event for the channels concerned. */
     public record Announcement(String workItemId, String eventType, Collection<String> recipientChannels, Object payload,
                                Instant at) {
     }
 
+    private record OutboxRow(String recipientChannel, String workItemId, String eventType, String payloadJson,
+                             Instant createdAt) {
+    }
+
     /**
-     * As {@link #append}, for many events at once, on the caller's batching session (its transaction's
-     * statements go to the database as JDBC batches, rewritten into multi-row INSERTs by the driver).
+     * Appends the events, one outbox row per recipient channel, in the caller's transaction (it must be the
+     * transaction that makes the change; this refuses to run outside one).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void appendAll(List<Announcement> announcements, SqlSessionTemplate batch) {
-        OutboxMapper batched = batch.getMapper(OutboxMapper.class);
+    public void appendAll(List<Announcement> announcements) {
+        List<OutboxRow> rows = new ArrayList<>(announcements.size() * 2);
         for (Announcement a : announcements) {
             String body = json.writeValueAsString(a.payload());
             for (String channel : new LinkedHashSet<>(a.recipientChannels())) {
-                batched.insert(channel, a.workItemId(), a.eventType(), body, a.at());
+                rows.add(new OutboxRow(channel, a.workItemId(), a.eventType(), body, a.at()));
             }
         }
-    }
-
-    /** Must run inside the transaction that makes the change; refuses to run outside one. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void append(Announcement announcement) {
-        Collection<String> channels = new LinkedHashSet<>(announcement.recipientChannels());
-        if (!channels.isEmpty()) {
-            outbox.insertForChannels(channels, announcement.workItemId(), announcement.eventType(),
-                    json.writeValueAsString(announcement.payload()), announcement.at());
-        }
+        OUTBOX.insert(jdbc, rows);
     }
 }

@@ -3,19 +3,10 @@ package com.channelrouter.events;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 @Mapper
 interface OutboxMapper {
-
-    void insert(@Param("channel") String channel, @Param("workItemId") String workItemId, @Param("eventType") String eventType,
-                @Param("payload") String payload, @Param("createdAt") Instant createdAt);
-
-    void insertForChannels(@Param("channels") Collection<String> channels, @Param("workItemId") String workItemId,
-                           @Param("eventType") String eventType, @Param("payload") String payload,
-                           @Param("createdAt") Instant createdAt);
 
     List<Long> findUnsequenced(int limit);
 

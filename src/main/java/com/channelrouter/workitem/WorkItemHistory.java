@@ -3,7 +3,7 @@ package com.channelrouter.workitem;
 import com.channelrouter.domain.Channel;
 import com.channelrouter.domain.EscalationLevel;
 import com.channelrouter.events.ChannelEvents;
-import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -19,30 +19,31 @@ import java.util.Set;
 @Component
 class WorkItemHistory {
 
-    private final WorkItemMapper mapper;
+    private final JdbcTemplate jdbc;
     private final ChannelEvents events;
 
-    WorkItemHistory(WorkItemMapper mapper, ChannelEvents events) {
-        this.mapper = mapper;
+    WorkItemHistory(JdbcTemplate jdbc, ChannelEvents events) {
+        this.jdbc = jdbc;
         this.events = events;
     }
 
     /** Records what happened to an item whose owner and status are now {@code after}. */
     void record(ItemIdentity item, ItemState after, HistoryEntry entry) {
-        mapper.insertEvent(item.workItemId(), entry.event());
-        events.append(announcement(item, after, entry));
+        WorkItemRows.EVENTS.insert(jdbc, List.of(new ItemEventRow(item.workItemId(), entry.event())));
+        events.appendAll(List.of(announcement(item, after, entry)));
     }
 
-    /** The ROUTED entries of many new items, on the caller's batching session and in its transaction. */
-    void recordRouted(List<NewWorkItem> items, SqlSessionTemplate batch) {
-        WorkItemMapper batched = batch.getMapper(WorkItemMapper.class);
+    /** The ROUTED entries of many new items, in the caller's transaction. */
+    void recordRouted(List<NewWorkItem> items) {
+        List<ItemEventRow> rows = new ArrayList<>(items.size());
         List<ChannelEvents.Announcement> announcements = new ArrayList<>(items.size());
         for (NewWorkItem item : items) {
             HistoryEntry entry = routed(item);
-            batched.insertEvent(item.workItemId(), entry.event());
+            rows.add(new ItemEventRow(item.workItemId(), entry.event()));
             announcements.add(announcement(item.identity(), item.initialState(), entry));
         }
-        events.appendAll(announcements, batch);
+        WorkItemRows.EVENTS.insert(jdbc, rows);
+        events.appendAll(announcements);
     }
 
     static HistoryEntry routed(NewWorkItem item) {

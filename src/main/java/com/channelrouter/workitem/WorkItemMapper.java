@@ -12,12 +12,6 @@ import java.util.Optional;
 @Mapper
 interface WorkItemMapper {
 
-    void insert(@Param("item") NewWorkItem item, @Param("status") WorkItemStatus status);
-
-    void insertDecision(NewWorkItem item);
-
-    void insertEvent(@Param("workItemId") String workItemId, @Param("event") WorkItemEvent event);
-
     List<PriorExternalId> findByExternalIds(@Param("sourceChannel") SourceChannel sourceChannel,
                                              @Param("externalIds") Collection<String> externalIds);
 

@@ -10,7 +10,9 @@ import com.channelrouter.support.MapperTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.TimeZone;
@@ -26,6 +28,13 @@ class WorkItemMapperTests {
     @Autowired
     WorkItemMapper mapper;
 
+    JdbcTemplate jdbc;
+
+    @Autowired
+    void connect(DataSource dataSource) {
+        jdbc = new JdbcTemplate(dataSource); // the test's transaction's connection, as in the service
+    }
+
     static NewWorkItem item(String externalId) {
         String id = UUID.randomUUID().toString();
         return new NewWorkItem(id, ItemType.FAULT, SourceChannel.GROUP_HOTLINE, externalId, "GC-1", Channel.OPERATIONS_CENTER,
@@ -40,9 +49,13 @@ class WorkItemMapperTests {
     }
 
     void store(NewWorkItem item) {
-        mapper.insert(item, item.initialStatus());
-        mapper.insertDecision(item);
-        mapper.insertEvent(item.workItemId(), new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
+        WorkItemRows.ITEMS.insert(jdbc, List.of(item));
+        WorkItemRows.DECISIONS.insert(jdbc, List.of(item));
+        event(item, new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null));
+    }
+
+    void event(NewWorkItem item, WorkItemEvent event) {
+        WorkItemRows.EVENTS.insert(jdbc, List.of(new ItemEventRow(item.workItemId(), event)));
     }
 
     @Test
@@ -92,7 +105,7 @@ class WorkItemMapperTests {
     void oneSourceCannotStoreTheSameExternalIdTwice() {
         store(item("HL-4"));
 
-        assertThatThrownBy(() -> mapper.insert(item("HL-4"), WorkItemStatus.ROUTED)).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> WorkItemRows.ITEMS.insert(jdbc, List.of(item("HL-4")))).isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
@@ -113,7 +126,7 @@ class WorkItemMapperTests {
     void historyComesBackInOrder() {
         NewWorkItem item = item("HL-5");
         store(item);
-        mapper.insertEvent(item.workItemId(), new WorkItemEvent(EventType.ESCALATED, Channel.OPERATIONS_CENTER, "system",
+        event(item, new WorkItemEvent(EventType.ESCALATED, Channel.OPERATIONS_CENTER, "system",
                 Instant.parse("2026-11-20T02:00:00Z"), "dispatch at 80%"));
 
         assertThat(mapper.findEvents(item.workItemId())).extracting(WorkItemEvent::type)

@@ -1,0 +1,110 @@
+package com.channelrouter.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Inserts rows of one table with as few statements as it can: {@code INSERT INTO t (…) VALUES (…), (…)},
+ * up to {@value #ROWS_PER_STATEMENT} rows each, every value a bound parameter. Used for the rows a routed
+ * item writes, where it measured well ahead of MyBatis with the driver's rewriteBatchedStatements: MySQL
+ * Connector/J then escapes every string twice (once only to size the rewritten statement, a fifth of a
+ * batch's CPU) and MyBatis maps each parameter by reflection. Runs on the transaction's connection
+ * (through JdbcTemplate), so it commits or rolls back with the MyBatis statements around it, and a
+ * duplicate key still arrives as Spring's DuplicateKeyException.
+ *
+ * <p>Values: String, Integer, Long, Boolean, an enum (stored by name) or an Instant (stored as UTC
+ * {@code DATETIME(6)} text, as {@link UtcInstantTypeHandler} does); null is NULL.
+ */
+public final class MultiRowInsert<T> {
+
+    static final int ROWS_PER_STATEMENT = 100;
+
+    private final String head;
+    private final String rowPlaceholders;
+    private final List<Function<? super T, ?>> values;
+    private final ConcurrentHashMap<Integer, String> sqlByRowCount = new ConcurrentHashMap<>();
+
+    private MultiRowInsert(String table, List<String> columns, List<Function<? super T, ?>> values) {
+        this.head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
+        this.rowPlaceholders = "(" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        this.values = List.copyOf(values);
+    }
+
+    public static <T> Builder<T> into(String table) {
+        return new Builder<>(table);
+    }
+
+    public static final class Builder<T> {
+        private final String table;
+        private final List<String> columns = new ArrayList<>();
+        private final List<Function<? super T, ?>> values = new ArrayList<>();
+
+        private Builder(String table) {
+            this.table = table;
+        }
+
+        public Builder<T> column(String name, Function<? super T, ?> value) {
+            columns.add(name);
+            values.add(value);
+            return this;
+        }
+
+        public MultiRowInsert<T> build() {
+            return new MultiRowInsert<>(table, columns, values);
+        }
+    }
+
+    /** Inserts every row, in order, in the caller's transaction if there is one. */
+    public void insert(JdbcTemplate jdbc, List<? extends T> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<? extends T> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            jdbc.update(sql(part.size()), statement -> {
+                int index = 1;
+                for (T row : part) {
+                    for (Function<? super T, ?> value : values) {
+                        bind(statement, index++, value.apply(row));
+                    }
+                }
+            });
+        }
+    }
+
+    String sql(int rowCount) {
+        return sqlByRowCount.computeIfAbsent(rowCount, n -> {
+            StringBuilder sql = new StringBuilder(head.length() + n * (rowPlaceholders.length() + 2));
+            sql.append(head);
+            for (int i = 0; i < n; i++) {
+                sql.append(i == 0 ? "" : ", ").append(rowPlaceholders);
+            }
+            return sql.toString();
+        });
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value instanceof Enum<?> code) {
+            statement.setString(index, code.name());
+        } else if (value instanceof Instant instant) {
+            statement.setString(index, UtcInstantTypeHandler.datetime6(instant));
+        } else {
+            throw new IllegalArgumentException("No binding for " + value.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.channelrouter.support;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MultiRowInsertTests {
+
+    record Row(int id, String name, Instant at, Boolean flag, DayOfWeek day) {
+    }
+
+    static final MultiRowInsert<Row> ROWS = MultiRowInsert.<Row>into("sample")
+            .column("id", Row::id).column("name", Row::name).column("at", Row::at).column("flag", Row::flag)
+            .column("day_code", Row::day).build();
+
+    final JdbcTemplate jdbc;
+
+    MultiRowInsertTests() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:rows-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(database);
+        jdbc.execute("CREATE TABLE sample (id INT PRIMARY KEY, name VARCHAR(40), at DATETIME(6), flag BOOLEAN, day_code VARCHAR(9))");
+    }
+
+    @Test
+    void oneStatementPerHundredRows() {
+        assertThat(ROWS.sql(2)).isEqualTo("INSERT INTO sample (id, name, at, flag, day_code) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)");
+    }
+
+    @Test
+    void everyRowArrivesWithItsValuesWhateverTheCount() {
+        List<Row> rows = IntStream.range(0, 250).mapToObj(i -> new Row(i, i % 7 == 0 ? null : "name's \"quoted\" \\ 名" + i,
+                Instant.parse("2026-11-26T05:00:00.123456Z").plusSeconds(i), i % 2 == 0, DayOfWeek.of(i % 7 + 1))).toList();
+
+        ROWS.insert(jdbc, rows);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sample", Integer.class)).isEqualTo(250);
+        assertThat(jdbc.queryForMap("SELECT * FROM sample WHERE id = 201"))
+                .containsEntry("name", "name's \"quoted\" \\ 名201").containsEntry("flag", false).containsEntry("day_code", "SATURDAY");
+        assertThat(jdbc.queryForObject("SELECT CAST(at AS VARCHAR) FROM sample WHERE id = 201", String.class))
+                .isEqualTo("2026-11-26 05:03:21.123456");
+        assertThat(jdbc.queryForObject("SELECT name FROM sample WHERE id = 7", String.class)).isNull();
+    }
+
+    @Test
+    void aDuplicateKeyIsSpringsDuplicateKeyException() {
+        ROWS.insert(jdbc, List.of(new Row(1, "a", null, true, DayOfWeek.MONDAY)));
+
+        assertThatThrownBy(() -> ROWS.insert(jdbc, List.of(new Row(1, "b", null, true, DayOfWeek.MONDAY))))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+}
