@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# HTTP load test on loopback: the echo ceiling, /routings/evaluate and /routings, each warmed up and
-# then measured with wrk for DURATION (default 30s) at CONNECTIONS (default 32), bounded in count too
+# HTTP load test on loopback: the echo ceiling, /routings/evaluate and /routings, each warmed up for
+# WARMUP (default 60s: on two cores the JIT compiler needs about a minute of /routings load before it
+# settles) and then measured with wrk for DURATION (default 30s) at CONNECTIONS (default 32), bounded in count too
 # (MAX_REQUESTS per wrk thread, default 2,000,000). Starts the built jar with the bench profile on a fresh
 # embedded H2 database, or on MariaDB with DB=mariadb (database channel_router_bench, user channel_router).
 # ENDPOINTS picks some of them (e.g. ENDPOINTS=routings). Run after `mvn -DskipTests package`; needs wrk
@@ -8,11 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=${MAX_REQUESTS:-2000000}
-DURATION=${DURATION:-30s} CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-30s} CONNECTIONS=${CONNECTIONS:-32} WARMUP=${WARMUP:-60s}
 source docs/load/service.sh
 
 run() { # name script path
-  MAX_REQUESTS=0 wrk -t2 -c"$CONNECTIONS" -d10s -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" > /dev/null   # warm-up
+  MAX_REQUESTS=0 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" > /dev/null   # warm-up
   printf '%-10s ' "$1"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" | grep RESULT
 }
