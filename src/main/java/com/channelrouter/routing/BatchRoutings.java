@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 /**
  * Routes a stream of requests (NDJSON, one per line) and answers one line per request line, in order: the
  * stored decision, or the problem that refused it. Lines are decided one by one and stored in chunks, each
- * chunk in one transaction with one multi-row INSERT per table, so a million lines take minutes and the
+ * chunk in one transaction with multi-row INSERTs of a hundred rows, so a million lines take minutes and the
  * memory held is one chunk. A bad line is answered and the rest go on. Every line needs an externalId:
  * a line whose sourceChannel and externalId are already stored answers the stored decision (replayed),
  * so sending a batch again, or the rest of one that broke off, creates nothing twice.

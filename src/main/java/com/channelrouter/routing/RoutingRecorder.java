@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Stores routed items, each with its decision, history, feed events and idempotency key, by group
  * commit: a request hands its item over and waits; a writer takes everything handed over meanwhile (up to
- * {@value #GROUP}) and stores it in one transaction with the batch path's multi-row statements. Concurrent
+ * {@value #GROUP}) and stores it in one transaction with multi-row statements, as a batch does. Concurrent
  * requests so share one commit, one redo-log flush, instead of paying one each, which is what held
  * {@code POST /routings} to a few hundred items per second on MariaDB. A group the database refuses (an
  * external id or key that another instance stored meanwhile) is stored again item by item, so that a
@@ -58,7 +58,8 @@ class RoutingRecorder {
                     TransactionTemplate transaction) {
         this.workItems = workItems;
         this.idempotencyKeys = idempotencyKeys;
-        // the same batching session as WorkItems.openAll's within a transaction: MyBatis shares it by factory and type
+        // a group's idempotency keys go to the database as one JDBC batch (a multi-row INSERT with the driver's
+        // rewriteBatchedStatements), after the items they name
         this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH);
         this.batchedIdempotencyKeys = batch.getMapper(IdempotencyKeyMapper.class);
         this.transaction = transaction;
