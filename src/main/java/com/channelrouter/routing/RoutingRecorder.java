@@ -68,7 +68,8 @@ class RoutingRecorder {
         }
     }
 
-    private record Pending(NewWorkItem item, String clientId, String idempotencyKey, CompletableFuture<Void> stored) {
+    /** An item handed over by a request, and the request's wait for it. */
+    record Pending(NewWorkItem item, String clientId, String idempotencyKey, CompletableFuture<Void> stored) {
     }
 
     /** Stores the item and returns once it is committed; a DuplicateKeyException means it is stored already. */
@@ -102,7 +103,8 @@ class RoutingRecorder {
         }
     }
 
-    private void store(List<Pending> group) {
+    /** Stores a group in one transaction, or item by item if the database refuses it; completes each wait. */
+    void store(List<Pending> group) {
         try {
             transaction.executeWithoutResult(status -> {
                 workItems.openAll(group.stream().map(Pending::item).toList());
