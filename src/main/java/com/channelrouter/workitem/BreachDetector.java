@@ -70,7 +70,11 @@ class BreachDetector {
         // the item is judged and escalated under its row lock: a claim or close either lands first (and the
         // step is obsolete) or waits until the escalation is recorded, never in between
         mapper.lockItem(workItemId);
-        WorkItemRecord item = mapper.findById(workItemId).orElseThrow();
+        WorkItemRecord item = mapper.findById(workItemId).orElse(null);
+        if (item == null) { // its decision is gone (archived by retention): nothing left to judge it by
+            mapper.updateEscalationPlan(workItemId, null, null);
+            return 0;
+        }
         EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId));
         int fired = 0;
         for (PlannedEscalation step : plan.dueBy(now)) {
