@@ -43,8 +43,6 @@ class RoutingRecorder {
     private static final Logger log = LoggerFactory.getLogger(RoutingRecorder.class);
 
     private final WorkItems workItems;
-    private final IdempotencyKeyMapper idempotencyKeys;
-    private final IdempotencyKeyMapper batchedIdempotencyKeys;
     private final SqlSessionTemplate batch;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> handedOver = new LinkedBlockingQueue<>();
@@ -54,14 +52,11 @@ class RoutingRecorder {
         return thread;
     });
 
-    RoutingRecorder(WorkItems workItems, IdempotencyKeyMapper idempotencyKeys, SqlSessionFactory sessions,
-                    TransactionTemplate transaction) {
+    RoutingRecorder(WorkItems workItems, SqlSessionFactory sessions, TransactionTemplate transaction) {
         this.workItems = workItems;
-        this.idempotencyKeys = idempotencyKeys;
         // a group's idempotency keys go to the database as one JDBC batch (a multi-row INSERT with the driver's
         // rewriteBatchedStatements), after the items they name
         this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH);
-        this.batchedIdempotencyKeys = batch.getMapper(IdempotencyKeyMapper.class);
         this.transaction = transaction;
         for (int i = 0; i < WRITERS; i++) {
             writers.execute(this::writeGroups);
@@ -106,12 +101,7 @@ class RoutingRecorder {
     /** Stores a group in one transaction, or item by item if the database refuses it; completes each wait. */
     void store(List<Pending> group) {
         try {
-            transaction.executeWithoutResult(status -> {
-                workItems.openAll(group.stream().map(Pending::item).toList());
-                group.stream().filter(p -> p.idempotencyKey() != null).forEach(p -> batchedIdempotencyKeys.insert(p.clientId(),
-                        p.idempotencyKey(), p.item().requestHash(), p.item().workItemId(), p.item().createdAt()));
-                batch.flushStatements();
-            });
+            write(group);
             group.forEach(p -> p.stored().complete(null));
         } catch (DataAccessException refused) {
             if (group.size() == 1) {
@@ -127,17 +117,23 @@ class RoutingRecorder {
 
     private void storeAlone(Pending pending) {
         try {
-            transaction.executeWithoutResult(status -> {
-                workItems.open(pending.item());
-                if (pending.idempotencyKey() != null) {
-                    idempotencyKeys.insert(pending.clientId(), pending.idempotencyKey(), pending.item().requestHash(),
-                            pending.item().workItemId(), pending.item().createdAt());
-                }
-            });
+            write(List.of(pending));
             pending.stored().complete(null);
         } catch (RuntimeException | Error failed) {
             pending.stored().completeExceptionally(failed);
         }
+    }
+
+    /** The items, then the idempotency keys that name them, in one transaction. */
+    private void write(List<Pending> pendings) {
+        transaction.executeWithoutResult(status -> {
+            workItems.openAll(pendings.stream().map(Pending::item).toList());
+            // asked for here, not at construction: MyBatis knows the mapper once its own bean exists
+            IdempotencyKeyMapper keys = batch.getMapper(IdempotencyKeyMapper.class);
+            pendings.stream().filter(p -> p.idempotencyKey() != null).forEach(p -> keys.insert(p.clientId(),
+                    p.idempotencyKey(), p.item().requestHash(), p.item().workItemId(), p.item().createdAt()));
+            batch.flushStatements();
+        });
     }
 
     @PreDestroy

@@ -24,12 +24,12 @@ public record NewWorkItem(String workItemId, ItemType itemType, SourceChannel so
         escalations = List.copyOf(escalations);
     }
 
-    /** The plan as stored on the item's row (read by MyBatis). */
+    /** The plan as stored on the item's row (a column of {@link WorkItemRows#ITEMS}). */
     String escalationPlan() {
         return EscalationPlan.of(escalations).text();
     }
 
-    /** When the breach detector first needs to look at the item (read by MyBatis). */
+    /** When the breach detector first needs to look at the item (a column of {@link WorkItemRows#ITEMS}). */
     Instant nextEscalationAt() {
         return EscalationPlan.of(escalations).nextDueAt();
     }

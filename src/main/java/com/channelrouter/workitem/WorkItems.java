@@ -40,15 +40,10 @@ public class WorkItems {
         this.clock = clock;
     }
 
-    /** Stores the item and everything that goes with it, in the caller's transaction (there must be one). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void open(NewWorkItem item) {
-        openAll(List.of(item));
-    }
-
     /**
-     * Stores many new items as {@link #open} would, in the caller's transaction, with one multi-row INSERT
-     * per table for every hundred items. A duplicate external id fails the whole call (DuplicateKeyException).
+     * Stores new items and everything that goes with them (decision, first history entry, first feed events),
+     * in the caller's transaction (there must be one), with one multi-row INSERT per table for every hundred
+     * items. A duplicate external id fails the whole call (DuplicateKeyException).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void openAll(List<NewWorkItem> items) {
