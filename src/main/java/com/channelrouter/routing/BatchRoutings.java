@@ -1,5 +1,6 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.customer.Customer;
 import com.channelrouter.domain.Codes;
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
@@ -48,9 +49,9 @@ import java.util.stream.Collectors;
 
 /**
  * Routes a stream of requests (NDJSON, one per line) and answers one line per request line, in order: the
- * stored decision, or the problem that refused it. Lines are decided one by one and stored in chunks, each
- * chunk in one transaction with multi-row INSERTs of a hundred rows, so a million lines take minutes and the
- * memory held is one chunk. A bad line is answered and the rest go on. Every line needs an externalId:
+ * stored decision, or the problem that refused it. Lines are read and checked in order, then decided and
+ * stored in chunks, each chunk by a storage worker in one transaction with multi-row INSERTs of a hundred
+ * rows, so a million lines take minutes and the memory held is a few chunks. A bad line is answered and the rest go on. Every line needs an externalId:
  * a line whose sourceChannel and externalId are already stored answers the stored decision (replayed),
  * so sending a batch again, or the rest of one that broke off, creates nothing twice.
  */
@@ -60,7 +61,7 @@ class BatchRoutings {
     static final int CHUNK = 500;
     /** Chunks decided but not yet answered: bounds the memory a batch holds, whatever its length. */
     static final int CHUNKS_IN_FLIGHT = 4;
-    /** Chunks stored at once, over all batches: each is one transaction on its own connection. */
+    /** Chunks decided and stored at once, over all batches: each is stored in one transaction on its own connection. */
     static final int STORAGE_WORKERS = 3;
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -79,6 +80,9 @@ class BatchRoutings {
     private final ExecutorService storage = Executors.newFixedThreadPool(STORAGE_WORKERS, runnable -> {
         Thread thread = new Thread(runnable, "batch-storage");
         thread.setDaemon(true);
+        // workers decide too, and Drools must first evaluate a rule base with the application's class
+        // loader (inside the executable jar its MVEL constraints fail to initialise for good otherwise)
+        thread.setContextClassLoader(BatchRoutings.class.getClassLoader());
         return thread;
     });
 
@@ -107,8 +111,8 @@ class BatchRoutings {
 
     /**
      * Routes every line of {@code in}, answering on {@code out}; records the batch's progress as it goes.
-     * While chunks are stored by the storage workers (several at once, so the database works on one
-     * while the next is decided), this thread reads and decides the next; answers are written in line
+     * While chunks are decided and stored by the storage workers (several at once, so the database works on
+     * one while another is decided), this thread reads and checks the next; answers are written in line
      * order, and at most {@link #CHUNKS_IN_FLIGHT} chunks are held at any time.
      */
     void run(RoutingBatch started, InputStream in, OutputStream out, ApiClient client) throws IOException {
@@ -122,9 +126,9 @@ class BatchRoutings {
                 if (line.text() != null && line.text().isBlank()) {
                     continue; // blank lines (a trailing newline, say) are not requests
                 }
-                chunk.add(prepare(line, client));
+                chunk.add(read(line, client));
                 if (chunk.size() == CHUNK) {
-                    inFlight.add(submit(chunk, keysInFlight));
+                    inFlight.add(submit(chunk, keysInFlight, client));
                     chunk = new ArrayList<>(CHUNK);
                     while (inFlight.size() >= CHUNKS_IN_FLIGHT) {
                         answer(inFlight.poll(), keysInFlight, out, progress);
@@ -132,7 +136,7 @@ class BatchRoutings {
                 }
             }
             if (!chunk.isEmpty()) {
-                inFlight.add(submit(chunk, keysInFlight));
+                inFlight.add(submit(chunk, keysInFlight, client));
             }
             while (!inFlight.isEmpty()) {
                 answer(inFlight.poll(), keysInFlight, out, progress);
@@ -157,9 +161,9 @@ class BatchRoutings {
      * flight waits for that chunk first, so that the first line of an item always stores it and later ones
      * are its repeats (or conflicts), as if the batch were stored line by line.
      */
-    private Future<List<Slot>> submit(List<Slot> chunk, Map<String, Future<List<Slot>>> keysInFlight) {
-        List<String> keys = chunk.stream().filter(slot -> slot.item != null)
-                .map(slot -> key(slot.item.sourceChannel(), slot.item.externalId())).toList();
+    private Future<List<Slot>> submit(List<Slot> chunk, Map<String, Future<List<Slot>>> keysInFlight, ApiClient client) {
+        List<String> keys = chunk.stream().filter(slot -> slot.request != null)
+                .map(slot -> key(slot.request.item().sourceChannel(), slot.request.item().externalId())).toList();
         Set<Future<List<Slot>>> earlier = new HashSet<>();
         keys.forEach(key -> {
             Future<List<Slot>> other = keysInFlight.get(key);
@@ -171,6 +175,7 @@ class BatchRoutings {
             for (Future<List<Slot>> before : earlier) {
                 before.get(); // submitted earlier to the same FIFO pool, so already running or done
             }
+            decide(chunk, client);
             store(chunk);
             return chunk;
         });
@@ -199,8 +204,8 @@ class BatchRoutings {
         progress.report();
     }
 
-    /** Reads, checks and decides one line; a refused line gets its answer at once. */
-    private Slot prepare(NdjsonLines.Line line, ApiClient client) {
+    /** Reads and checks one line; a refused line gets its answer at once. */
+    private Slot read(NdjsonLines.Line line, ApiClient client) {
         Slot slot = new Slot(line.number());
         if (line.tooLong()) {
             return slot.refused(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Line too large",
@@ -239,15 +244,35 @@ class BatchRoutings {
         try {
             RoutingRequest normalized = request.normalized();
             RoutingItem item = RoutingItem.from(normalized, clock.instant());
-            String fingerprint = routings.fingerprint(normalized, item);
-            RoutingDecision decision = decisions.decide(item, CustomerProfiles.RegistryUse.REQUIRED).withWorkItemId(Ids.next());
-            slot.decided(routings.newWorkItem(decision, item, normalized, fingerprint, client));
+            slot.request = new CheckedRequest(normalized, item, routings.fingerprint(normalized, item));
             return slot;
         } catch (InvalidRequestException e) {
             return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", e.errors());
-        } catch (UnprocessableException e) {
-            return slot.refused(422, e.problemType(), e.title(), e.getMessage(), e.errors());
         }
+    }
+
+    /**
+     * Decides the chunk's checked lines, on a storage worker: the registry entries they need are read with
+     * one query, and the chunks in flight are decided on several cores while this batch's thread reads on.
+     */
+    private void decide(List<Slot> chunk, ApiClient client) {
+        List<Slot> checked = chunk.stream().filter(slot -> slot.request != null).toList();
+        Map<String, Customer> registered = decisions.registeredFor(checked.stream().map(slot -> slot.request.item()).toList());
+        for (Slot slot : checked) {
+            CheckedRequest request = slot.request;
+            try {
+                RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
+                slot.decided(routings.newWorkItem(decision, request.item(), request.normalized(), request.fingerprint(), client));
+            } catch (InvalidRequestException e) {
+                slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", e.errors());
+            } catch (UnprocessableException e) {
+                slot.refused(422, e.problemType(), e.title(), e.getMessage(), e.errors());
+            }
+        }
+    }
+
+    /** A line that passed every check of its own, in domain terms, ready to be decided. */
+    private record CheckedRequest(RoutingRequest normalized, RoutingItem item, String fingerprint) {
     }
 
     /**
@@ -316,6 +341,7 @@ class BatchRoutings {
     /** One line of the batch: its decided item until it is stored, then its answer. */
     private final class Slot {
         final long line;
+        CheckedRequest request;
         NewWorkItem item;
         Slot repeatOf;
         String answer;

@@ -1,5 +1,6 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.customer.Customer;
 import com.channelrouter.domain.CustomerClass;
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.Condition;
@@ -25,8 +26,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -72,11 +75,29 @@ public class RoutingDecisions {
         return decide(live.current(), item, registryUse);
     }
 
+    /** The registry entries a batch chunk's items need, read at once (see {@link CustomerProfiles#registeredFor}). */
+    Map<String, Customer> registeredFor(Collection<RoutingItem> items) {
+        return profiles.registeredFor(items);
+    }
+
+    /** A decision to store, with the registry entries read beforehand by {@link #registeredFor}. */
+    RoutingDecision decide(RoutingItem item, Map<String, Customer> registered) {
+        DecisionTables tables = live.current();
+        return decide(tables, item, product(tables, item), profiles.resolve(item, registered));
+    }
+
     private RoutingDecision decide(DecisionTables tables, RoutingItem item, CustomerProfiles.RegistryUse registryUse) {
-        Product product = item.productCode() == null ? null : tables.products().find(item.productCode())
+        Product product = product(tables, item);
+        return decide(tables, item, product, profiles.resolve(item, registryUse));
+    }
+
+    private static Product product(DecisionTables tables, RoutingItem item) {
+        return item.productCode() == null ? null : tables.products().find(item.productCode())
                 .orElseThrow(() -> InvalidRequestException.of("productCode", "is not in the product catalogue; known products: "
                         + tables.products().products().stream().map(Product::code).collect(Collectors.joining(", "))));
-        CustomerProfile customer = profiles.resolve(item, registryUse);
+    }
+
+    private RoutingDecision decide(DecisionTables tables, RoutingItem item, Product product, CustomerProfile customer) {
         if (customer.customerClass() == CustomerClass.POTENTIAL && item.itemType() != ItemType.LEAD) {
             throw new UnprocessableException(ProblemTypes.UNROUTABLE_ITEM, "Not routable",
                     article(item.itemType()) + " " + item.itemType() + " must be about an existing customer, but customer " + customer.customerId()

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The registry SQL on H2 in MySQL mode; {@link CustomerMapperOnMariaDbTests} runs the same on MariaDB. */
 @MapperTest
@@ -52,5 +54,15 @@ class CustomerMapperTests {
         assertThat(mapper.findById("CAFÉ-1").orElseThrow().customerClass()).isEqualTo(CustomerClass.A);
         assertThat(mapper.findById("CAFE-1").orElseThrow().customerClass()).isEqualTo(CustomerClass.B);
         assertThat(mapper.findById("cafe-1").orElseThrow().customerClass()).isEqualTo(CustomerClass.C);
+    }
+
+    @Test
+    void findByIdsReturnsTheRegisteredOnesOnly() {
+        mapper.upsert(new Customer("T-3", null, CustomerClass.A, "AM-3", Instant.parse("2026-11-20T01:00:00Z")));
+        mapper.upsert(new Customer("T-4", null, CustomerClass.D, null, Instant.parse("2026-11-20T01:00:00Z")));
+
+        assertThat(mapper.findByIds(List.of("T-3", "NOBODY", "T-4")))
+                .extracting(Customer::customerId, Customer::customerClass)
+                .containsExactlyInAnyOrder(tuple("T-3", CustomerClass.A), tuple("T-4", CustomerClass.D));
     }
 }

@@ -121,6 +121,39 @@ class BatchRoutingIntegrationTests {
     }
 
     @Test
+    void linesThatLeaveOutClassOrAccountManagerAreCompletedFromTheRegistry() {
+        String known = prefix + "KNOWN";
+        jdbc.update("INSERT INTO customer (customer_id, customer_name, customer_class, account_manager_id, updated_at) VALUES (?, ?, ?, ?, ?)",
+                known, "注册客户", "A", "AM-77", java.sql.Timestamp.from(java.time.Instant.now()));
+        String noClass = alert(1).replace("\"GC-1\"", "\"" + known + "\"").replace("\"customerClass\":\"B\",", "");
+        String noManager = alert(2).replace("\"GC-2\"", "\"" + known + "\"").replace("\"customerClass\":\"C\"", "\"customerClass\":\"D\"")
+                .replace(",\"accountManagerId\":\"AM-2\"", "");
+        String unknownWithoutClass = alert(3).replace("\"GC-3\"", "\"" + prefix + "NOBODY\"").replace("\"customerClass\":\"D\",", "");
+        String complete = alert(4);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3 * BatchRoutings.CHUNK; i += 4) { // in every chunk, so every chunk reads the registry
+            lines.addAll(List.of(noClass.replace(prefix + "1", prefix + "1-" + i), noManager.replace(prefix + "2", prefix + "2-" + i),
+                    unknownWithoutClass.replace(prefix + "3", prefix + "3-" + i), complete.replace(prefix + "4", prefix + "4-" + i)));
+        }
+
+        Answer answer = send("dev-bi-system", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(answer.lines()).hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i += 4) {
+            JsonNode classFromRegistry = answer.lines().get(i).get("decision");
+            assertThat(classFromRegistry.get("customerClass").asString()).isEqualTo("A");
+            assertThat(classFromRegistry.get("accountManagerTagged").asBoolean()).isTrue();
+            JsonNode managerFromRegistry = answer.lines().get(i + 1).get("decision");
+            assertThat(managerFromRegistry.get("customerClass").asString()).isEqualTo("D");
+            assertThat(managerFromRegistry.get("accountManagerTagged").asBoolean()).isTrue();
+            assertThat(answer.lines().get(i + 2).get("status").asInt()).isEqualTo(422);
+            assertThat(answer.lines().get(i + 2).get("problem").get("detail").asString()).contains("unknown to the registry");
+            assertThat(answer.lines().get(i + 3).get("decision").get("customerClass").asString()).isEqualTo("A");
+        }
+        assertThat(stored()).isEqualTo(3L * lines.size() / 4);
+    }
+
+    @Test
     void sendingABatchAgainCreatesNothingAndAnswersTheStoredDecisions() {
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= 600; i++) {
