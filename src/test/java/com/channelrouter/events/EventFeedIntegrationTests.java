@@ -4,7 +4,10 @@ import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -100,6 +103,27 @@ class EventFeedIntegrationTests {
 
         assertThat(first.get("channel").asString()).isEqualTo("NETWORK_MAINTENANCE");
         assertThat(second.get("events").get(0).get("seq").asLong()).isGreaterThan(first.get("events").get(0).get("seq").asLong());
+    }
+
+    @Test
+    void aBacklogLongerThanOneRelayBatchGetsEveryEventAPlaceAfterThoseAlreadyGiven(@Autowired JdbcTemplate jdbc,
+                                                                                  @Autowired ChannelEvents events,
+                                                                                  @Autowired TransactionTemplate transaction,
+                                                                                  @Autowired OutboxRelay relay) {
+        String item = UUID.randomUUID().toString(); // an item id is 36 characters
+        transaction.executeWithoutResult(status -> events.appendAll(List.of(new ChannelEvents.Announcement(item, "ROUTED",
+                java.util.stream.IntStream.range(0, 2_500).mapToObj(i -> "CHANNEL_" + i).toList(), Map.of("n", 1),
+                java.time.Instant.now()))));
+        long before = jdbc.queryForObject("SELECT COALESCE(MAX(feed_seq), 0) FROM outbox_event WHERE work_item_id <> ?", Long.class, item);
+
+        while (transaction.execute(status -> relay.relay()) > 0) {
+            // the scheduled relay may take some batches meanwhile; either way every event gets one place
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE work_item_id = ? AND feed_seq IS NULL", Long.class, item))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT MIN(feed_seq) FROM outbox_event WHERE work_item_id = ?", Long.class, item))
+                .isGreaterThan(before);
     }
 
     @Test
