@@ -1,10 +1,16 @@
 package com.channelrouter.engine;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.dsl.DescrFactory;
 import org.drools.drl.ast.dsl.PackageDescrBuilder;
 import org.drools.drl.ast.dsl.PatternDescrBuilder;
 import org.drools.drl.ast.dsl.RuleDescrBuilder;
+import org.drools.io.DescrResource;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
 
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +71,37 @@ final class RuleDescriptors {
         }
         builder.rhs("");
         builder.end();
+    }
+
+    /** The rule base Drools builds from these descriptors, each rule running its {@link RowConsequence}. */
+    KieBase newKieBase(String sourcePath) {
+        DescrResource resource = new DescrResource(descr);
+        resource.setSourcePath(sourcePath);
+        KieBase kieBase = RuleCompiler.build(resource, ResourceType.DESCR).newKieBase();
+        replaceConsequences(kieBase);
+        return kieBase;
+    }
+
+    /**
+     * Puts each rule's {@link RowConsequence} in place of its empty MVEL one. Only once the rule base is made:
+     * making it wires the MVEL consequences into the rules (MVELDialectRuntimeData.onBeforeExecute), and this
+     * rule base is never added to after, so nothing wires them again.
+     */
+    private void replaceConsequences(KieBase kieBase) {
+        int replaced = 0;
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RowConsequence consequence = consequences.get(rule.getName());
+                if (consequence == null) {
+                    throw new IllegalStateException("no consequence for rule " + rule.getName());
+                }
+                ((RuleImpl) rule).setConsequence(consequence);
+                replaced++;
+            }
+        }
+        if (replaced != consequences.size()) {
+            throw new IllegalStateException(consequences.size() + " rules generated, " + replaced + " built");
+        }
     }
 
     PackageDescr packageDescr() {
