@@ -29,6 +29,7 @@ final class DrlTemplate {
             "ruleName", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
             "salience", Pattern.compile("-?[0-9]{1,9}"),
             "index", Pattern.compile("[0-9]{1,9}"),
+            "constraint", Pattern.compile(CONSTRAINT),
             "constraints", Pattern.compile("(?:" + CONSTRAINT + "(?:, " + CONSTRAINT + ")*)?"));
 
     private final String name;
@@ -57,16 +58,27 @@ final class DrlTemplate {
         while (m.find()) {
             String key = m.group(1);
             String value = values.get(key);
-            Pattern shape = SHAPES.get(key);
-            if (value == null || shape == null) {
-                throw new IllegalArgumentException(name + ": no value or no allowed shape for ${" + key + "}");
+            if (value == null) {
+                throw new IllegalArgumentException(name + ": no value for ${" + key + "}");
             }
-            if (!shape.matcher(value).matches()) {
-                throw new IllegalArgumentException(name + ": value for ${" + key + "} has a forbidden shape: " + value);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            m.appendReplacement(out, Matcher.quoteReplacement(requireShape(name, key, value)));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The value, if it has the shape allowed for {@code key}; for text that reaches Drools other than through
+     * a template (the rule descriptors), so it is held to the same shapes.
+     */
+    static String requireShape(String where, String key, String value) {
+        Pattern shape = SHAPES.get(key);
+        if (shape == null) {
+            throw new IllegalArgumentException(where + ": no allowed shape for ${" + key + "}");
+        }
+        if (!shape.matcher(value).matches()) {
+            throw new IllegalArgumentException(where + ": value for ${" + key + "} has a forbidden shape: " + value);
+        }
+        return value;
     }
 }
