@@ -46,6 +46,11 @@ public final class BigTables {
         }
     }
 
+    /** Writes the shipped routing workbook with ROWS extra rows to FILE, for docs/load/swap-spike.sh to upload. */
+    public static void main(String[] args) throws IOException {
+        Files.write(Path.of(args[1]), routing(Files.readAllBytes(Path.of("decision-tables/routing.xlsx")), Integer.parseInt(args[0])));
+    }
+
     private static byte[] routing(byte[] shipped, int extraRows) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(shipped)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet lead = workbook.getSheet("Routing LEAD");

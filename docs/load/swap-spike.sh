@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Latency of /routings/evaluate while a 10,000-row routing table is uploaded (read, checked, compiled) and
+# published. Starts the built jar on a fresh embedded H2 database, warms /evaluate up for WARMUP (default
+# 60s), measures PHASE (default 40s, longer than the upload under load) of wrk -t2 -c32 as the normal, then the same while the workbook is
+# uploaded and published, and prints both with the upload's and the publish's own times. ROWS (default
+# 10,000) extra routing rows. Run after `mvn -DskipTests package`; needs wrk.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=0
+ROWS=${ROWS:-10000} WARMUP=${WARMUP:-60s} PHASE=${PHASE:-40}
+workbook=${TMPDIR:-/tmp}/routing-$ROWS/routing.xlsx   # the name of the workbook it replaces
+mkdir -p "$(dirname "$workbook")"
+mvn -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.channelrouter.bench.BigTables "$ROWS" "$workbook"
+source docs/load/service.sh
+evaluate() { wrk -t2 -c32 -d"$1" -s "$LOAD_DIR/evaluate.lua" "http://localhost:$PORT/api/v1/routings/evaluate" | grep RESULT; }
+
+evaluate "$WARMUP" > /dev/null
+echo "normal:          $(evaluate "${PHASE}s")"
+evaluate "${PHASE}s" > "$data/during" &
+during=$!
+sleep 1
+start=$(date +%s.%N)
+version=$(curl -s --fail-with-body -XPOST "localhost:$PORT/api/v1/decision-tables" -H 'X-API-Key: dev-table-owner' \
+  -F "file=@$workbook;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | grep -o '"version":"[^"]*"' | cut -d'"' -f4)
+uploaded=$(date +%s.%N)
+curl -s --fail-with-body -XPOST "localhost:$PORT/api/v1/decision-tables/$version/publish" -H 'X-API-Key: dev-table-owner' > /dev/null
+published=$(date +%s.%N)
+wait $during
+echo "during the swap: $(cat "$data/during")"
+echo "version $version: upload (read, check, compile) $(echo "$uploaded - $start" | bc) s, publish $(echo "$published - $uploaded" | bc) s"
