@@ -22,7 +22,7 @@ record RowConsequence(RuleKind kind, int index) implements Consequence<Knowledge
 
     @Override
     public void evaluate(KnowledgeHelper knowledgeHelper, ValueResolver valueResolver) {
-        kind.report((RuleMatches) valueResolver.getGlobal("matches"), index);
+        kind.report((RuleMatches) valueResolver.getGlobal(RuleDescriptors.GLOBAL), index);
     }
 
     /** What this consequence does, in the words of the DRL that reviewers read. */

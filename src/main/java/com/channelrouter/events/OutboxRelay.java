@@ -44,8 +44,8 @@ class OutboxRelay {
     /**
      * Sequences one batch of waiting rows (any of them: the batches of a backlog get their places one after
      * another) in the caller's transaction with one statement: each row's place is its outbox id shifted
-     * past the last place given, so places keep the outbox order within the batch, come after every place a reader
-     * may have seen, and are given to the whole batch at once (a place may be skipped; none is reused).
+     * past the last place given, so places keep the outbox order within the batch, come after every place a
+     * reader may have seen, and are given to the whole batch at once (a place may be skipped; none is reused).
      * Returns how many rows were waiting.
      */
     int relay() {

@@ -51,9 +51,10 @@ import java.util.stream.Collectors;
  * Routes a stream of requests (NDJSON, one per line) and answers one line per request line, in order: the
  * stored decision, or the problem that refused it. Lines are read and checked in order, then decided and
  * stored in chunks, each chunk by a storage worker in one transaction with multi-row INSERTs of a hundred
- * rows, so a million lines take minutes and the memory held is a few chunks. A bad line is answered and the rest go on. Every line needs an externalId:
- * a line whose sourceChannel and externalId are already stored answers the stored decision (replayed),
- * so sending a batch again, or the rest of one that broke off, creates nothing twice.
+ * rows, so a million lines take minutes and the memory held is a few chunks. A bad line is answered and the
+ * rest go on. Every line needs an externalId: a line whose sourceChannel and externalId are already stored
+ * answers the stored decision (replayed), so sending a batch again, or the rest of one that broke off,
+ * creates nothing twice.
  */
 @Service
 class BatchRoutings {
@@ -61,7 +62,7 @@ class BatchRoutings {
     static final int CHUNK = 500;
     /** Chunks decided but not yet answered: bounds the memory a batch holds, whatever its length. */
     static final int CHUNKS_IN_FLIGHT = 4;
-    /** Chunks decided and stored at once, over all batches: each is stored in one transaction on its own connection. */
+    /** Chunks decided and stored at once, over all batches; each is stored in one transaction on its own connection. */
     static final int STORAGE_WORKERS = 3;
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -239,7 +240,7 @@ class BatchRoutings {
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
-            return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", problems);
+            return slot.invalidFields(problems);
         }
         try {
             RoutingRequest normalized = request.normalized();
@@ -247,7 +248,7 @@ class BatchRoutings {
             slot.request = new CheckedRequest(normalized, item, routings.fingerprint(normalized, item));
             return slot;
         } catch (InvalidRequestException e) {
-            return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", e.errors());
+            return slot.invalidFields(e.errors());
         }
     }
 
@@ -264,7 +265,7 @@ class BatchRoutings {
                 RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
                 slot.decided(routings.newWorkItem(decision, request.item(), request.normalized(), request.fingerprint(), client));
             } catch (InvalidRequestException e) {
-                slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", e.errors());
+                slot.invalidFields(e.errors());
             } catch (UnprocessableException e) {
                 slot.refused(422, e.problemType(), e.title(), e.getMessage(), e.errors());
             }
@@ -373,6 +374,10 @@ class BatchRoutings {
             this.answer = json.writeValueAsString(line);
             this.item = null;
             return this;
+        }
+
+        Slot invalidFields(List<FieldProblem> errors) {
+            return refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", errors);
         }
 
         /** The decision is written as stored, byte for byte, without parsing it again. */
