@@ -71,7 +71,7 @@ class BatchRoutings {
     private static final Logger log = LoggerFactory.getLogger(BatchRoutings.class);
 
     private final RoutingDecisions decisions;
-    private final Routings routings;
+    private final WorkItemDrafts drafts;
     private final WorkItems workItems;
     private final RoutingBatchMapper batches;
     private final TransactionTemplate transaction;
@@ -87,10 +87,10 @@ class BatchRoutings {
         return thread;
     });
 
-    BatchRoutings(RoutingDecisions decisions, Routings routings, WorkItems workItems, RoutingBatchMapper batches,
+    BatchRoutings(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, RoutingBatchMapper batches,
                   TransactionTemplate transaction, Validator validator, JsonMapper json, Clock clock) {
         this.decisions = decisions;
-        this.routings = routings;
+        this.drafts = drafts;
         this.workItems = workItems;
         this.batches = batches;
         this.transaction = transaction;
@@ -243,9 +243,7 @@ class BatchRoutings {
             return slot.invalidFields(problems);
         }
         try {
-            RoutingRequest normalized = request.normalized();
-            RoutingItem item = RoutingItem.from(normalized, clock.instant());
-            slot.request = new CheckedRequest(normalized, item, routings.fingerprint(normalized, item));
+            slot.request = drafts.check(request);
             return slot;
         } catch (InvalidRequestException e) {
             return slot.invalidFields(e.errors());
@@ -263,17 +261,13 @@ class BatchRoutings {
             CheckedRequest request = slot.request;
             try {
                 RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
-                slot.decided(routings.newWorkItem(decision, request.item(), request.normalized(), request.fingerprint(), client));
+                slot.decided(drafts.draft(decision, request, client));
             } catch (InvalidRequestException e) {
                 slot.invalidFields(e.errors());
             } catch (UnprocessableException e) {
                 slot.refused(422, e.problemType(), e.title(), e.getMessage(), e.errors());
             }
         }
-    }
-
-    /** A line that passed every check of its own, in domain terms, ready to be decided. */
-    private record CheckedRequest(RoutingRequest normalized, RoutingItem item, String fingerprint) {
     }
 
     /**

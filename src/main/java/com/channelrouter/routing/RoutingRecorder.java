@@ -1,20 +1,28 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.customer.Customer;
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.support.Ids;
 import com.channelrouter.workitem.NewWorkItem;
+import com.channelrouter.workitem.PriorExternalId;
 import com.channelrouter.workitem.WorkItems;
 import jakarta.annotation.PreDestroy;
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.mybatis.spring.SqlSessionTemplate;
+import com.channelrouter.support.MultiRowInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,54 +33,79 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Stores routed items, each with its decision, history, feed events and idempotency key, by group
- * commit: a request hands its item over and waits; a writer takes everything handed over meanwhile (up to
- * {@value #GROUP}) and stores it in one transaction with multi-row statements, as a batch does. Concurrent
- * requests so share one commit, one redo-log flush, instead of paying one each, which is what held
- * {@code POST /routings} to a few hundred items per second on MariaDB. A group the database refuses (an
- * external id or key that another instance stored meanwhile) is stored again item by item, so that a
- * conflict fails only its own request, exactly as if each had been stored alone.
+ * Decides and stores routed items by group commit: a request hands its checked item over and waits; a
+ * writer takes everything handed over meanwhile (up to {@value #GROUP}) and, in one transaction, looks up
+ * the group's external ids and registry entries with one query each, decides the new items and stores them
+ * with multi-row statements, as a batch does. Concurrent requests so share their lookups, one commit and
+ * one redo-log flush instead of paying for each. A group the database refuses (an external id or key that
+ * another instance stored meanwhile) is handled again item by item, so that a conflict touches only its
+ * own request, exactly as if each had been routed alone.
  */
 @Component
 class RoutingRecorder {
 
     static final int GROUP = 200;
-    /** Groups stored at once, each in its own transaction on its own connection. */
+    /** Groups handled at once, each in its own transaction on its own connection. */
     static final int WRITERS = 3;
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(RoutingRecorder.class);
 
+    private final RoutingDecisions decisions;
+    private final WorkItemDrafts drafts;
     private final WorkItems workItems;
-    private final SqlSessionTemplate batch;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> handedOver = new LinkedBlockingQueue<>();
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
         Thread thread = new Thread(runnable, "routing-writer");
         thread.setDaemon(true);
+        // writers decide, and Drools must first evaluate a rule base with the application's class loader
+        // (inside the executable jar its MVEL constraints fail to initialise for good otherwise)
+        thread.setContextClassLoader(RoutingRecorder.class.getClassLoader());
         return thread;
     });
 
-    RoutingRecorder(WorkItems workItems, SqlSessionFactory sessions, TransactionTemplate transaction) {
+    RoutingRecorder(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, JdbcTemplate jdbc,
+                    TransactionTemplate transaction) {
+        this.decisions = decisions;
+        this.drafts = drafts;
         this.workItems = workItems;
-        // a group's idempotency keys go to the database as one JDBC batch (a multi-row INSERT with the driver's
-        // rewriteBatchedStatements), after the items they name
-        this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH);
+        this.jdbc = jdbc;
         this.transaction = transaction;
         for (int i = 0; i < WRITERS; i++) {
             writers.execute(this::writeGroups);
         }
     }
 
-    /** An item handed over by a request, and the request's wait for it. */
-    record Pending(NewWorkItem item, String clientId, String idempotencyKey, CompletableFuture<Void> stored) {
+    /** A request to route and store, from a client, with the Idempotency-Key it came with (or null). */
+    record Routing(CheckedRequest request, ApiClient client, String idempotencyKey) {
     }
 
-    /** Stores the item and returns once it is committed; a DuplicateKeyException means it is stored already. */
-    void record(NewWorkItem item, String clientId, String idempotencyKey) {
-        Pending pending = new Pending(item, clientId, idempotencyKey, new CompletableFuture<>());
+    /** What became of a routing: its item stored now, or one stored earlier under the same external id. */
+    sealed interface Outcome permits Stored, Earlier {
+    }
+
+    record Stored(RoutingDecision decision) implements Outcome {
+    }
+
+    /** The item already stored under the request's sourceChannel and externalId, for the caller to replay or refuse. */
+    record Earlier(String workItemId, String requestHash, String decisionJson) implements Outcome {
+    }
+
+    /** A routing handed over by a request, and the request's wait for its outcome. */
+    record Pending(Routing routing, CompletableFuture<Outcome> outcome) {
+    }
+
+    /**
+     * Routes and stores the request, returning once it is committed. The decision's own refusals
+     * (InvalidRequestException, UnprocessableException) come back as they are; a DuplicateKeyException
+     * means another instance stored the same item or key meanwhile.
+     */
+    Outcome route(Routing routing) {
+        Pending pending = new Pending(routing, new CompletableFuture<>());
         handedOver.add(pending);
         try {
-            pending.stored().get(WAIT_AT_MOST.toSeconds(), TimeUnit.SECONDS);
+            return pending.outcome().get(WAIT_AT_MOST.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed.getCause());
         } catch (TimeoutException | InterruptedException notStoredInTime) {
@@ -93,53 +126,113 @@ class RoutingRecorder {
                 return;
             }
             handedOver.drainTo(group, GROUP - 1);
-            store(group);
+            handle(group);
             group.clear();
         }
     }
 
-    /** Stores a group in one transaction, or item by item if the database refuses it; completes each wait. */
-    void store(List<Pending> group) {
+    /** Routes a group in one transaction, or item by item if the database refuses it; completes each wait. */
+    void handle(List<Pending> group) {
         try {
-            write(group);
-            group.forEach(p -> p.stored().complete(null));
+            Map<Pending, Outcome> outcomes = transaction.execute(status -> routeAll(group));
+            outcomes.forEach((pending, outcome) -> pending.outcome().complete(outcome));
         } catch (DataAccessException refused) {
             if (group.size() == 1) {
-                group.get(0).stored().completeExceptionally(refused);
+                group.get(0).outcome().completeExceptionally(refused);
             } else {
-                group.forEach(this::storeAlone);
+                group.stream().filter(p -> !p.outcome().isDone()).forEach(p -> handle(List.of(p)));
             }
         } catch (RuntimeException | Error unexpected) {
-            log.error("Storing {} routed items failed", group.size(), unexpected);
-            group.forEach(p -> p.stored().completeExceptionally(unexpected));
+            log.error("Routing {} items failed", group.size(), unexpected);
+            group.forEach(p -> p.outcome().completeExceptionally(unexpected));
         }
     }
 
-    private void storeAlone(Pending pending) {
-        try {
-            write(List.of(pending));
-            pending.stored().complete(null);
-        } catch (RuntimeException | Error failed) {
-            pending.stored().completeExceptionally(failed);
+    /**
+     * Sorts out the items stored earlier, decides the others and stores them. Returns the outcomes to give
+     * once the transaction commits; a request the decision refuses is answered at once.
+     */
+    private Map<Pending, Outcome> routeAll(List<Pending> group) {
+        Map<Pending, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, PriorExternalId> stored = storedExternalIds(group);
+        Map<String, String> storedDecisions = workItems.decisionJsons(stored.values().stream().map(PriorExternalId::workItemId).toList());
+        List<Pending> fresh = new ArrayList<>();
+        for (Pending pending : group) {
+            PriorExternalId prior = stored.get(externalIdKey(pending.routing().request().item()));
+            if (prior == null) {
+                fresh.add(pending);
+            } else {
+                outcomes.put(pending, new Earlier(prior.workItemId(), prior.requestHash(), storedDecisions.get(prior.workItemId())));
+            }
         }
+        Map<String, Customer> registered = decisions.registeredFor(fresh.stream().map(p -> p.routing().request().item()).toList());
+        List<Pending> decided = new ArrayList<>();
+        List<NewWorkItem> items = new ArrayList<>();
+        for (Pending pending : fresh) {
+            Routing routing = pending.routing();
+            try {
+                RoutingDecision decision = decisions.decide(routing.request().item(), registered).withWorkItemId(Ids.next());
+                items.add(drafts.draft(decision, routing.request(), routing.client()));
+                decided.add(pending);
+                outcomes.put(pending, new Stored(decision));
+            } catch (RuntimeException refused) {
+                // not routable, a product not in the catalogue (or a fault of ours): only this request fails
+                pending.outcome().completeExceptionally(refused);
+            }
+        }
+        store(decided, items);
+        return outcomes;
     }
 
-    /** The items, then the idempotency keys that name them, in one transaction. */
-    private void write(List<Pending> pendings) {
-        transaction.executeWithoutResult(status -> {
-            workItems.openAll(pendings.stream().map(Pending::item).toList());
-            // asked for here, not at construction: MyBatis knows the mapper once its own bean exists
-            IdempotencyKeyMapper keys = batch.getMapper(IdempotencyKeyMapper.class);
-            pendings.stream().filter(p -> p.idempotencyKey() != null).forEach(p -> keys.insert(p.clientId(),
-                    p.idempotencyKey(), p.item().requestHash(), p.item().workItemId(), p.item().createdAt()));
-            batch.flushStatements();
-        });
+    /** The items, then the idempotency keys that name them. */
+    private void store(List<Pending> decided, List<NewWorkItem> items) {
+        workItems.openAll(items);
+        List<KeyRow> keys = new ArrayList<>();
+        for (int i = 0; i < decided.size(); i++) {
+            Routing routing = decided.get(i).routing();
+            NewWorkItem item = items.get(i);
+            if (routing.idempotencyKey() != null) {
+                keys.add(new KeyRow(routing.client().id(), routing.idempotencyKey(), item.requestHash(), item.workItemId(), item.createdAt()));
+            }
+        }
+        KEYS.insert(jdbc, keys);
+    }
+
+    /** A row of idempotency_key (the same columns as IdempotencyKeyMapper's single insert). */
+    private record KeyRow(String clientId, String key, String requestHash, String workItemId, Instant createdAt) {
+    }
+
+    private static final MultiRowInsert<KeyRow> KEYS = MultiRowInsert.<KeyRow>into("idempotency_key")
+            .column("client_id", KeyRow::clientId)
+            .column("idem_key", KeyRow::key)
+            .column("request_hash", KeyRow::requestHash)
+            .column("work_item_id", KeyRow::workItemId)
+            .column("created_at", KeyRow::createdAt)
+            .build();
+
+    /** The group's external ids already stored, one query per source channel, by {@link #externalIdKey}. */
+    private Map<String, PriorExternalId> storedExternalIds(List<Pending> group) {
+        Map<SourceChannel, List<String>> externalIds = new LinkedHashMap<>();
+        for (Pending pending : group) {
+            RoutingItem item = pending.routing().request().item();
+            if (item.externalId() != null) {
+                externalIds.computeIfAbsent(item.sourceChannel(), s -> new ArrayList<>()).add(item.externalId());
+            }
+        }
+        Map<String, PriorExternalId> stored = new HashMap<>();
+        externalIds.forEach((source, ids) -> workItems.findByExternalIds(source, ids)
+                .forEach(prior -> stored.put(source.name() + '\u0000' + prior.externalId(), prior)));
+        return stored;
+    }
+
+    private static String externalIdKey(RoutingItem item) {
+        return item.externalId() == null ? null : item.sourceChannel().name() + '\u0000' + item.externalId();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
         writers.shutdownNow();
         writers.awaitTermination(10, TimeUnit.SECONDS);
-        handedOver.forEach(p -> p.stored().completeExceptionally(new IllegalStateException("The service is stopping")));
+        handedOver.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("The service is stopping")));
     }
 }

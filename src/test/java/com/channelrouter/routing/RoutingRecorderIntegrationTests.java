@@ -1,20 +1,20 @@
 package com.channelrouter.routing;
 
-import com.channelrouter.domain.Channel;
-import com.channelrouter.domain.ItemType;
-import com.channelrouter.domain.SlaClock;
 import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.security.Role;
 import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.Simultaneously;
-import com.channelrouter.workitem.NewWorkItem;
+import com.channelrouter.web.InvalidRequestException;
+import com.channelrouter.web.UnprocessableException;
 import com.channelrouter.workitem.WorkItems;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -22,63 +22,100 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Group commit: whatever groups the writers form, each request's item is stored, or refused, on its own. */
+/**
+ * Group routing: whatever groups the writers form, each request's item is decided and stored, found stored
+ * already, or refused, on its own.
+ */
 @IntegrationTest
 class RoutingRecorderIntegrationTests {
+
+    static final ApiClient HOTLINE = new ApiClient("dev-group-hotline", Set.of(Role.ROUTER), SourceChannel.GROUP_HOTLINE);
 
     @Autowired
     RoutingRecorder recorder;
 
     @Autowired
+    WorkItemDrafts drafts;
+
+    @Autowired
     WorkItems workItems;
 
-    static NewWorkItem item(String externalId) {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        return new NewWorkItem(id, ItemType.FAULT, SourceChannel.GROUP_HOTLINE, externalId, "GC-1", Channel.NETWORK_MAINTENANCE,
-                false, now, now.plusSeconds(3600), now.plusSeconds(86_400), null, SlaClock.ROUND_THE_CLOCK, 60, "h".repeat(64),
-                "dev-group-hotline", now, UUID.randomUUID().toString(), "v1", "F1", "S1", "{}", "{\"workItemId\":\"" + id + "\"}",
-                List.of());
+    RoutingRecorder.Routing routing(String externalId, String idempotencyKey) {
+        return routing(externalId, "DEDICATED_LINE", idempotencyKey);
+    }
+
+    RoutingRecorder.Routing routing(String externalId, String productCode, String idempotencyKey) {
+        RoutingRequest request = new RoutingRequest("FAULT", externalId, "GROUP_HOTLINE", "2026-11-20T01:15:00Z",
+                new RoutingRequest.Customer("GC-" + UUID.randomUUID(), null, "B", null), productCode, null, null, "NETWORK",
+                "MAJOR", null);
+        return new RoutingRecorder.Routing(drafts.check(request), HOTLINE, idempotencyKey);
+    }
+
+    static String externalId() {
+        return "HL-" + UUID.randomUUID();
     }
 
     @Test
-    void aGroupTheDatabaseRefusesIsStoredItemByItem() {
-        String taken = "HL-" + UUID.randomUUID();
-        recorder.record(item(taken), "dev-group-hotline", null);
+    void aGroupTheDatabaseRefusesIsRoutedItemByItem() {
+        String takenKey = "key-" + UUID.randomUUID();
+        recorder.route(routing(externalId(), takenKey));
         List<RoutingRecorder.Pending> group = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            NewWorkItem item = item(i == 2 ? taken : "HL-" + UUID.randomUUID());
-            group.add(new RoutingRecorder.Pending(item, "dev-group-hotline", i == 4 ? "key-" + item.workItemId() : null,
-                    new CompletableFuture<>()));
+            // the recorder does not look idempotency keys up (the request did, before it handed over): only the
+            // database's unique key sees that item 2 reuses one stored meanwhile
+            group.add(new RoutingRecorder.Pending(routing(externalId(), i == 2 ? takenKey : null), new CompletableFuture<>()));
         }
 
-        recorder.store(group);
+        recorder.handle(group);
 
-        assertThat(group.get(2).stored()).isCompletedExceptionally();
-        assertThatThrownBy(() -> group.get(2).stored().join()).hasCauseInstanceOf(DuplicateKeyException.class);
-        assertThat(group).filteredOn(p -> p != group.get(2)).allMatch(p -> p.stored().isDone() && !p.stored().isCompletedExceptionally());
+        assertThatThrownBy(() -> group.get(2).outcome().join()).hasCauseInstanceOf(DuplicateKeyException.class);
+        assertThat(group).filteredOn(p -> p != group.get(2))
+                .allSatisfy(p -> assertThat(p.outcome().join()).isInstanceOf(RoutingRecorder.Stored.class));
         assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE,
-                group.stream().map(p -> p.item().externalId()).filter(id -> !id.equals(taken)).toList())).hasSize(4);
+                group.stream().map(p -> p.routing().request().item().externalId()).toList())).hasSize(4);
+    }
+
+    @Test
+    void anExternalIdStoredEarlierIsFoundNotStoredAgainAndARefusalStaysWithItsRequest() {
+        RoutingRecorder.Routing first = routing(externalId(), null);
+        RoutingDecision stored = ((RoutingRecorder.Stored) recorder.route(first)).decision();
+        RoutingRecorder.Routing repeat = new RoutingRecorder.Routing(first.request(), HOTLINE, null);
+        RoutingRecorder.Routing unknownProduct = routing(externalId(), "NO_SUCH_PRODUCT", null);
+        RoutingRecorder.Routing fresh = routing(externalId(), null);
+        List<RoutingRecorder.Pending> group = List.of(repeat, unknownProduct, fresh).stream()
+                .map(r -> new RoutingRecorder.Pending(r, new CompletableFuture<>())).toList();
+
+        recorder.handle(group);
+
+        assertThat(group.get(0).outcome().join()).isInstanceOfSatisfying(RoutingRecorder.Earlier.class, earlier -> {
+            assertThat(earlier.workItemId()).isEqualTo(stored.workItemId());
+            assertThat(earlier.requestHash()).isEqualTo(first.request().fingerprint());
+            assertThat(earlier.decisionJson()).contains(stored.workItemId());
+        });
+        assertThatThrownBy(() -> group.get(1).outcome().join()).hasCauseInstanceOf(InvalidRequestException.class);
+        assertThat(group.get(2).outcome().join()).isInstanceOf(RoutingRecorder.Stored.class);
+        assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE, List.of(first.request().item().externalId(),
+                unknownProduct.request().item().externalId(), fresh.request().item().externalId()))).hasSize(2);
     }
 
     @Test
     void aConflictAmongSimultaneousRequestsFailsOnlyItsOwn() throws Exception {
-        String taken = "HL-" + UUID.randomUUID();
-        recorder.record(item(taken), "dev-group-hotline", null);
-        List<NewWorkItem> fresh = new ArrayList<>();
+        String takenKey = "key-" + UUID.randomUUID();
+        recorder.route(routing(externalId(), takenKey));
+        List<String> fresh = new ArrayList<>();
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            NewWorkItem item = item(i == 17 ? taken : "HL-" + UUID.randomUUID());
-            String idempotencyKey = i % 5 == 0 ? "key-" + item.workItemId() : null;
+            RoutingRecorder.Routing routing = routing(externalId(), i == 17 ? takenKey : i % 5 == 0 ? "key-" + UUID.randomUUID() : null);
             if (i != 17) {
-                fresh.add(item);
+                fresh.add(routing.request().item().externalId());
             }
             calls.add(() -> {
                 try {
-                    recorder.record(item, "dev-group-hotline", idempotencyKey);
-                    return "stored";
+                    return recorder.route(routing) instanceof RoutingRecorder.Stored ? "stored" : "found";
                 } catch (DuplicateKeyException conflict) {
                     return "conflict";
+                } catch (UnprocessableException unexpected) {
+                    return "refused";
                 }
             });
         }
@@ -87,8 +124,7 @@ class RoutingRecorderIntegrationTests {
 
         assertThat(outcomes).filteredOn("conflict"::equals).hasSize(1);
         assertThat(outcomes.get(17)).isEqualTo("conflict");
-        assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE, fresh.stream().map(NewWorkItem::externalId).toList()))
-                .hasSize(39);
-        assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE, List.of(taken))).hasSize(1);
+        assertThat(outcomes).filteredOn("stored"::equals).hasSize(39);
+        assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE, fresh)).hasSize(39);
     }
 }
