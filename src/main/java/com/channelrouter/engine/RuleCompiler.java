@@ -1,11 +1,14 @@
 package com.channelrouter.engine;
 
+import com.channelrouter.support.BackgroundThreads;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 
 import java.nio.charset.StandardCharsets;
@@ -52,9 +55,17 @@ public final class RuleCompiler {
         return new CompiledRules(version, builder.newKieBase(), routing, sla, escalation, drl);
     }
 
-    /** Drools' builder with this resource added, or the messages of every error in it. */
+    /**
+     * Drools' builder with this resource added, or the messages of every error in it. On a background thread
+     * (an upload's check, a candidate compiled ahead of time) the rules are built on that thread alone: Drools
+     * would otherwise spread a big table over its own pool of threads, at the priority live requests have.
+     */
     static KnowledgeBuilder build(Resource resource, ResourceType type) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        if (BackgroundThreads.isCurrent()) {
+            configuration.setOption(ParallelRulesBuildThresholdOption.get(Integer.MAX_VALUE));
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         builder.add(resource, type);
         if (builder.hasErrors()) {
             List<String> messages = new ArrayList<>();

@@ -1,9 +1,11 @@
 package com.channelrouter.tables;
 
+import com.channelrouter.support.BackgroundThreads;
 import com.channelrouter.web.ConflictException;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.NotFoundException;
 import com.channelrouter.web.UnprocessableException;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +48,12 @@ public class DecisionTableVersions {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
+    /**
+     * Where candidates are read, compiled and checked (an upload, or a candidate compiled ahead of time): one
+     * thread of lower CPU priority, so that compiling a big table under full load slows the upload rather
+     * than the routing requests.
+     */
+    private final ExecutorService candidateWork = Executors.newSingleThreadExecutor(BackgroundThreads.factory("candidate-check"));
     /** Recently used versions, compiled: publishing or rolling back to one of them is an instant swap. */
     private final Map<String, DecisionTables> compiled = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -80,7 +92,7 @@ public class DecisionTableVersions {
         if (existing.isPresent()) {
             return new Upload(version, false, existing.get().basedOn(), existing.get().uploadedFile(), report(existing.get()));
         }
-        VersionReport report = check(source);
+        VersionReport report = inBackground(() -> check(source));
         TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
                 report.publishable(), base.version(), upload.name(), json.writeValueAsString(report));
         transaction.executeWithoutResult(status -> store(row, source));
@@ -267,10 +279,33 @@ public class DecisionTableVersions {
         }
         for (String candidate : mapper.findRecentPublishable(clock.instant().minus(CANDIDATES_PREPARED_FOR), COMPILED_KEPT - 2)) {
             if (!compiled.containsKey(candidate)) {
-                compiledVersion(candidate);
+                inBackground(() -> compiledVersion(candidate));
                 return; // one at a time: the live version is checked again first
             }
         }
+    }
+
+    /** Runs the work on the candidate thread and waits for it; what it throws is thrown here. */
+    private <T> T inBackground(Callable<T> work) {
+        try {
+            return candidateWork.submit(work).get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking decision tables", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        candidateWork.shutdownNow();
     }
 
     /** Publishes push a version, rollbacks pop one: what is live, and what was live before it. */
