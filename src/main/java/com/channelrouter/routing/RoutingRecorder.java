@@ -214,7 +214,10 @@ class RoutingRecorder {
             .column("created_at", KeyRow::createdAt)
             .build();
 
-    /** The group's external ids already stored, one query per source channel, by {@link #externalIdKey}. */
+    /**
+     * The group's external ids already stored, one query per source channel, by
+     * {@link #externalIdKey(SourceChannel, String)}.
+     */
     private Map<String, PriorExternalId> storedExternalIds(List<Pending> group) {
         Map<SourceChannel, List<String>> externalIds = new LinkedHashMap<>();
         for (Pending pending : group) {
@@ -225,12 +228,16 @@ class RoutingRecorder {
         }
         Map<String, PriorExternalId> stored = new HashMap<>();
         externalIds.forEach((source, ids) -> workItems.findByExternalIds(source, ids)
-                .forEach(prior -> stored.put(source.name() + '\u0000' + prior.externalId(), prior)));
+                .forEach(prior -> stored.put(externalIdKey(source, prior.externalId()), prior)));
         return stored;
     }
 
     private static String externalIdKey(RoutingItem item) {
-        return item.externalId() == null ? null : item.sourceChannel().name() + '\u0000' + item.externalId();
+        return item.externalId() == null ? null : externalIdKey(item.sourceChannel(), item.externalId());
+    }
+
+    private static String externalIdKey(SourceChannel source, String externalId) {
+        return source.name() + '\u0000' + externalId;
     }
 
     @PreDestroy
