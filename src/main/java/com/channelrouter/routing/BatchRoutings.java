@@ -164,7 +164,7 @@ class BatchRoutings {
      */
     private Future<List<Slot>> submit(List<Slot> chunk, Map<String, Future<List<Slot>>> keysInFlight, ApiClient client) {
         List<String> keys = chunk.stream().filter(slot -> slot.request != null)
-                .map(slot -> key(slot.request.item().sourceChannel(), slot.request.item().externalId())).toList();
+                .map(slot -> StoredExternalIds.key(slot.request.item().sourceChannel(), slot.request.item().externalId())).toList();
         Set<Future<List<Slot>>> earlier = new HashSet<>();
         keys.forEach(key -> {
             Future<List<Slot>> other = keysInFlight.get(key);
@@ -293,24 +293,16 @@ class BatchRoutings {
 
     /** Marks the chunk's repeats (of stored items, or of an earlier line); returns the items to store. */
     private List<NewWorkItem> sortOutRepeats(List<Slot> chunk) {
-        Map<SourceChannel, List<String>> externalIds = new LinkedHashMap<>();
-        for (Slot slot : chunk) {
-            if (slot.item != null && slot.answer == null) {
-                externalIds.computeIfAbsent(slot.item.sourceChannel(), s -> new ArrayList<>()).add(slot.item.externalId());
-            }
-        }
-        Map<String, PriorExternalId> stored = new HashMap<>();
-        externalIds.forEach((source, ids) -> workItems.findByExternalIds(source, ids)
-                .forEach(prior -> stored.put(key(source, prior.externalId()), prior)));
-        Map<String, String> storedDecisions = workItems.decisionJsons(stored.values().stream().map(PriorExternalId::workItemId).toList());
+        StoredExternalIds stored = StoredExternalIds.find(workItems, chunk.stream().filter(s -> s.item != null && s.answer == null)
+                .map(s -> new StoredExternalIds.ExternalId(s.item.sourceChannel(), s.item.externalId())).toList());
         Map<String, Slot> firstInChunk = new HashMap<>();
         List<NewWorkItem> fresh = new ArrayList<>();
         for (Slot slot : chunk) {
             if (slot.item == null || slot.answer != null) {
                 continue;
             }
-            String key = key(slot.item.sourceChannel(), slot.item.externalId());
-            PriorExternalId prior = stored.get(key);
+            String key = StoredExternalIds.key(slot.item.sourceChannel(), slot.item.externalId());
+            PriorExternalId prior = stored.get(slot.item.sourceChannel(), slot.item.externalId());
             Slot first = firstInChunk.putIfAbsent(key, slot);
             String priorHash = prior != null ? prior.requestHash() : first != null ? first.item.requestHash() : null;
             if (priorHash != null && !priorHash.equals(slot.item.requestHash())) {
@@ -318,7 +310,7 @@ class BatchRoutings {
                         + " from " + slot.item.sourceChannel() + " already names a different item. Nothing was stored.",
                         List.of(new FieldProblem("externalId", "was already used for a different request")));
             } else if (prior != null) {
-                slot.answered(prior.workItemId(), storedDecisions.get(prior.workItemId()), true);
+                slot.answered(prior.workItemId(), stored.decisionJson(prior), true);
             } else if (first != null) {
                 slot.repeatOf = first; // answered with the first line's item once it is stored
                 slot.item = first.item;
@@ -327,10 +319,6 @@ class BatchRoutings {
             }
         }
         return fresh;
-    }
-
-    private static String key(SourceChannel source, String externalId) {
-        return source.name() + '\u0000' + externalId;
     }
 
     /** One line of the batch: its decided item until it is stored, then its answer. */

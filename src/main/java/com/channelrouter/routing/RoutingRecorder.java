@@ -1,14 +1,13 @@
 package com.channelrouter.routing;
 
 import com.channelrouter.customer.Customer;
-import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
 import com.channelrouter.support.Ids;
+import com.channelrouter.support.MultiRowInsert;
 import com.channelrouter.workitem.NewWorkItem;
 import com.channelrouter.workitem.PriorExternalId;
 import com.channelrouter.workitem.WorkItems;
 import jakarta.annotation.PreDestroy;
-import com.channelrouter.support.MultiRowInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,15 +156,17 @@ class RoutingRecorder {
      */
     private Map<Pending, Outcome> routeAll(List<Pending> group) {
         Map<Pending, Outcome> outcomes = new LinkedHashMap<>();
-        Map<String, PriorExternalId> stored = storedExternalIds(group);
-        Map<String, String> storedDecisions = workItems.decisionJsons(stored.values().stream().map(PriorExternalId::workItemId).toList());
+        StoredExternalIds stored = StoredExternalIds.find(workItems, group.stream().map(p -> p.routing().request().item())
+                .filter(item -> item.externalId() != null)
+                .map(item -> new StoredExternalIds.ExternalId(item.sourceChannel(), item.externalId())).toList());
         List<Pending> fresh = new ArrayList<>();
         for (Pending pending : group) {
-            PriorExternalId prior = stored.get(externalIdKey(pending.routing().request().item()));
+            RoutingItem item = pending.routing().request().item();
+            PriorExternalId prior = stored.get(item.sourceChannel(), item.externalId());
             if (prior == null) {
                 fresh.add(pending);
             } else {
-                outcomes.put(pending, new Earlier(prior.workItemId(), prior.requestHash(), storedDecisions.get(prior.workItemId())));
+                outcomes.put(pending, new Earlier(prior.workItemId(), prior.requestHash(), stored.decisionJson(prior)));
             }
         }
         Map<String, Customer> registered = decisions.registeredFor(fresh.stream().map(p -> p.routing().request().item()).toList());
@@ -213,32 +213,6 @@ class RoutingRecorder {
             .column("work_item_id", KeyRow::workItemId)
             .column("created_at", KeyRow::createdAt)
             .build();
-
-    /**
-     * The group's external ids already stored, one query per source channel, by
-     * {@link #externalIdKey(SourceChannel, String)}.
-     */
-    private Map<String, PriorExternalId> storedExternalIds(List<Pending> group) {
-        Map<SourceChannel, List<String>> externalIds = new LinkedHashMap<>();
-        for (Pending pending : group) {
-            RoutingItem item = pending.routing().request().item();
-            if (item.externalId() != null) {
-                externalIds.computeIfAbsent(item.sourceChannel(), s -> new ArrayList<>()).add(item.externalId());
-            }
-        }
-        Map<String, PriorExternalId> stored = new HashMap<>();
-        externalIds.forEach((source, ids) -> workItems.findByExternalIds(source, ids)
-                .forEach(prior -> stored.put(externalIdKey(source, prior.externalId()), prior)));
-        return stored;
-    }
-
-    private static String externalIdKey(RoutingItem item) {
-        return item.externalId() == null ? null : externalIdKey(item.sourceChannel(), item.externalId());
-    }
-
-    private static String externalIdKey(SourceChannel source, String externalId) {
-        return source.name() + '\u0000' + externalId;
-    }
 
     @PreDestroy
     void stop() throws InterruptedException {
