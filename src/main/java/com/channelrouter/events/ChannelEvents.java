@@ -21,7 +21,7 @@ import java.util.LinkedHashSet;
 @Service
 public class ChannelEvents {
 
-    private static final MultiRowInsert<OutboxRow> OUTBOX = MultiRowInsert.<OutboxRow>into("outbox_event")
+    private static final MultiRowInsert<OutboxRow> OUTBOX = MultiRowInsert.<OutboxRow>into("outbox")
             .column("recipient_channel", OutboxRow::recipientChannel)
             .column("work_item_id", OutboxRow::workItemId)
             .column("event_type", OutboxRow::eventType)

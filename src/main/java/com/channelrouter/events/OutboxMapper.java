@@ -8,12 +8,18 @@ import java.util.List;
 @Mapper
 interface OutboxMapper {
 
-    List<Long> findUnsequenced(int limit);
+    /** The next place in the feed, locked until the caller's transaction ends. */
+    long lockNextFeedSeq();
 
-    long maxFeedSeq();
+    /** Ids of events waiting for their place, oldest first. */
+    List<Long> findWaiting(int limit);
 
-    /** Places each of these waiting rows at its id plus {@code offset}. */
-    int sequence(@Param("outboxIds") List<Long> outboxIds, @Param("offset") long offset);
+    /** Copies these waiting events into the feed, each at its outbox id plus {@code offset}. */
+    int placeInFeed(@Param("outboxIds") List<Long> outboxIds, @Param("offset") long offset);
+
+    int removeWaiting(@Param("outboxIds") List<Long> outboxIds);
+
+    void advanceNextFeedSeq(long nextSeq);
 
     List<FeedEvent> findFeed(@Param("channel") String channel, @Param("after") long after, @Param("limit") int limit);
 }

@@ -11,15 +11,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 
 /**
- * Gives committed outbox rows their place in the feed, in commit-visible order. A row
- * that commits late (its transaction began early) gets a later place rather than one a reader has
- * already passed. Runs on one instance at a time; the unique feed_seq keeps it correct even if two overlap.
+ * Gives committed outbox events their place in the feed, in commit-visible order: it moves them from the
+ * outbox into feed_event. An event that commits late (its transaction began early) gets a later place
+ * rather than one a reader has already passed. Runs on one instance at a time (ShedLock), and relays that
+ * overlap anyway wait for each other on the feed head's row lock.
  */
 @Component
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 1_000;
+    /**
+     * Events placed per transaction. Below 1,000 on purpose: MariaDB turns an IN list of 1,000 values or more
+     * into a join with a table of those values (in_predicate_conversion_threshold), and then read the whole
+     * outbox for each batch instead of looking the ids up.
+     */
+    private static final int BATCH = 500;
 
     private final OutboxMapper outbox;
     private final TransactionTemplate transaction;
@@ -42,20 +48,24 @@ class OutboxRelay {
     }
 
     /**
-     * Sequences one batch of waiting rows (any of them: the batches of a backlog get their places one after
-     * another) in the caller's transaction with one statement: each row's place is its outbox id shifted
-     * past the last place given, so places keep the outbox order within the batch, come after every place a
-     * reader may have seen, and are given to the whole batch at once (a place may be skipped; none is reused).
-     * Returns how many rows were waiting.
+     * Places one batch of waiting events (the oldest: the batches of a backlog get their places one after
+     * another) in the caller's transaction: each event's place is its outbox id shifted to the feed's next
+     * place, so places keep the outbox order within the batch, come after every place a reader may have
+     * seen, and are given to the whole batch at once (a place may be skipped; none is reused).
+     * Returns how many events were waiting.
      */
     int relay() {
-        List<Long> pending = outbox.findUnsequenced(BATCH).stream().sorted().toList();
-        if (pending.isEmpty()) {
+        long nextSeq = outbox.lockNextFeedSeq();
+        List<Long> waiting = outbox.findWaiting(BATCH);
+        if (waiting.isEmpty()) {
             return 0;
         }
-        long first = pending.get(0);
-        long offset = outbox.maxFeedSeq() + 1 - first;
-        outbox.sequence(pending, offset);
-        return pending.size();
+        long offset = nextSeq - waiting.get(0);
+        int placed = outbox.placeInFeed(waiting, offset);
+        if (placed != waiting.size() || outbox.removeWaiting(waiting) != waiting.size()) {
+            throw new IllegalStateException("another relay moved events of this batch; nothing of it is kept");
+        }
+        outbox.advanceNextFeedSeq(waiting.get(waiting.size() - 1) + offset + 1);
+        return waiting.size();
     }
 }

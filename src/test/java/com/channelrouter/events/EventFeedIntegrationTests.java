@@ -12,10 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -113,17 +117,63 @@ class EventFeedIntegrationTests {
         String item = UUID.randomUUID().toString(); // an item id is 36 characters
         transaction.executeWithoutResult(status -> events.appendAll(List.of(new ChannelEvents.Announcement(item, "ROUTED",
                 java.util.stream.IntStream.range(0, 2_500).mapToObj(i -> "CHANNEL_" + i).toList(), Map.of("n", 1),
-                java.time.Instant.now()))));
-        long before = jdbc.queryForObject("SELECT COALESCE(MAX(feed_seq), 0) FROM outbox_event WHERE work_item_id <> ?", Long.class, item);
+                Instant.now()))));
+        long before = jdbc.queryForObject("SELECT COALESCE(MAX(feed_seq), 0) FROM feed_event", Long.class);
 
+        relayAll(transaction, relay);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE work_item_id = ?", Long.class, item)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT feed_seq) FROM feed_event WHERE work_item_id = ?", Long.class, item))
+                .isEqualTo(2_500);
+        assertThat(jdbc.queryForObject("SELECT MIN(feed_seq) FROM feed_event WHERE work_item_id = ?", Long.class, item))
+                .isGreaterThan(before);
+    }
+
+    @Test
+    void anEventThatCommitsLateIsPlacedAfterThoseAlreadyInTheFeed(@Autowired JdbcTemplate jdbc, @Autowired ChannelEvents events,
+                                                                  @Autowired TransactionTemplate transaction,
+                                                                  @Autowired OutboxRelay relay) throws Exception {
+        String early = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> lateTransaction = CompletableFuture.runAsync(() ->
+                transaction.executeWithoutResult(status -> {
+                    events.appendAll(List.of(announcement(late))); // takes its outbox id first…
+                    written.countDown();
+                    awaitLatch(commit);
+                }));
+        awaitLatch(written);
+        transaction.executeWithoutResult(status -> events.appendAll(List.of(announcement(early)))); // …commits second
+        relayAll(transaction, relay);
+        long earlyPlace = jdbc.queryForObject("SELECT feed_seq FROM feed_event WHERE work_item_id = ?", Long.class, early);
+
+        commit.countDown();
+        lateTransaction.get(10, TimeUnit.SECONDS);
+        relayAll(transaction, relay);
+
+        assertThat(jdbc.queryForObject("SELECT feed_seq FROM feed_event WHERE work_item_id = ?", Long.class, late))
+                .isGreaterThan(earlyPlace);
+    }
+
+    private static ChannelEvents.Announcement announcement(String workItemId) {
+        return new ChannelEvents.Announcement(workItemId, "ROUTED", List.of("NETWORK_MAINTENANCE"), Map.of("n", 1),
+                Instant.now());
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void relayAll(TransactionTemplate transaction, OutboxRelay relay) {
         while (transaction.execute(status -> relay.relay()) > 0) {
             // the scheduled relay may take some batches meanwhile; either way every event gets one place
         }
-
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE work_item_id = ? AND feed_seq IS NULL", Long.class, item))
-                .isZero();
-        assertThat(jdbc.queryForObject("SELECT MIN(feed_seq) FROM outbox_event WHERE work_item_id = ?", Long.class, item))
-                .isGreaterThan(before);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package com.channelrouter.events;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Migration 8 on a database with events already in the feed and events still waiting: nobody's cursor moves. */
+class FeedMigrationTests {
+
+    final JdbcDataSource database = new JdbcDataSource();
+
+    FeedMigrationTests() {
+        database.setURL("jdbc:h2:mem:v8-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    Flyway flyway(String target) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load();
+    }
+
+    @Test
+    void placedEventsKeepTheirPlacesAndWaitingOnesStayWaitingInOrder() throws SQLException {
+        flyway("7").migrate();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            event(sql, "placed-first", 41L);
+            event(sql, "waiting-first", null);
+            event(sql, "placed-second", 57L);
+            event(sql, "waiting-second", null);
+        }
+
+        flyway("latest").migrate();
+
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            assertThat(column(sql, "SELECT work_item_id || '@' || feed_seq FROM feed_event ORDER BY feed_seq"))
+                    .containsExactly("placed-first@41", "placed-second@57");
+            assertThat(column(sql, "SELECT work_item_id FROM outbox ORDER BY outbox_id"))
+                    .containsExactly("waiting-first", "waiting-second");
+            assertThat(column(sql, "SELECT next_seq FROM feed_head")).containsExactly("58");
+            assertThatThrownBy(() -> sql.executeQuery("SELECT 1 FROM outbox_event")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    static void event(Statement sql, String workItemId, Long feedSeq) throws SQLException {
+        sql.execute("INSERT INTO outbox_event (recipient_channel, work_item_id, event_type, payload_json, created_at, feed_seq)"
+                + " VALUES ('NETWORK_MAINTENANCE', '" + workItemId + "', 'ROUTED', '{}', '2026-11-20 05:00:00', " + feedSeq + ")");
+    }
+
+    static List<String> column(Statement sql, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
