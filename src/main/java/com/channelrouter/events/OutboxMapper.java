@@ -11,13 +11,10 @@ interface OutboxMapper {
     /** The next place in the feed, locked until the caller's transaction ends. */
     long lockNextFeedSeq();
 
-    /** Ids of events waiting for their place, oldest first. */
-    List<Long> findWaiting(int limit);
+    /** Events waiting for their places, oldest first. */
+    List<WaitingEvent> findWaiting(int limit);
 
-    /** Copies these waiting events into the feed, each at its outbox id plus {@code offset}. */
-    int placeInFeed(@Param("outboxIds") List<Long> outboxIds, @Param("offset") long offset);
-
-    int removeWaiting(@Param("outboxIds") List<Long> outboxIds);
+    int removeWaiting(@Param("eventIds") List<Long> eventIds);
 
     void advanceNextFeedSeq(long nextSeq);
 

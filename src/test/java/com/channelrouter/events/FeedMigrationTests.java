@@ -41,12 +41,17 @@ class FeedMigrationTests {
         flyway("latest").migrate();
 
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            assertThat(column(sql, "SELECT work_item_id || '@' || feed_seq FROM feed_event ORDER BY feed_seq"))
+            assertThat(column(sql, "SELECT e.work_item_id || '@' || f.feed_seq FROM feed_event f"
+                    + " JOIN channel_event e ON e.event_id = f.event_id ORDER BY f.feed_seq"))
                     .containsExactly("placed-first@41", "placed-second@57");
-            assertThat(column(sql, "SELECT work_item_id FROM outbox ORDER BY outbox_id"))
-                    .containsExactly("waiting-first", "waiting-second");
+            assertThat(column(sql, "SELECT e.work_item_id || ' to ' || o.recipient_channels FROM outbox o"
+                    + " JOIN channel_event e ON e.event_id = o.event_id ORDER BY o.event_id"))
+                    .containsExactly("waiting-first to NETWORK_MAINTENANCE", "waiting-second to NETWORK_MAINTENANCE");
             assertThat(column(sql, "SELECT next_seq FROM feed_head")).containsExactly("58");
             assertThatThrownBy(() -> sql.executeQuery("SELECT 1 FROM outbox_event")).isInstanceOf(SQLException.class);
+            sql.execute("INSERT INTO channel_event (work_item_id, event_type, payload_json, created_at)"
+                    + " VALUES ('new', 'ROUTED', '{}', '2026-11-20 05:00:00')");
+            assertThat(column(sql, "SELECT event_id FROM channel_event WHERE work_item_id = 'new'")).containsExactly("5");
         }
     }
 

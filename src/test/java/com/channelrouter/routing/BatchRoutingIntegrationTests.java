@@ -116,8 +116,7 @@ class BatchRoutingIntegrationTests {
                 .isEqualTo(first.get("decision").toString());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item_event WHERE work_item_id = ? AND event_type = 'ROUTED'",
                 Long.class, workItemId)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM outbox WHERE work_item_id = ?)"
-                + " + (SELECT COUNT(*) FROM feed_event WHERE work_item_id = ?)", Long.class, workItemId, workItemId))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_event WHERE work_item_id = ?", Long.class, workItemId))
                 .isPositive();
     }
 
