@@ -133,6 +133,30 @@ class EventFeedIntegrationTests {
     }
 
     @Test
+    void writersAtOnceEachGetTheirOwnBodiesBack(@Autowired JdbcTemplate jdbc, @Autowired ChannelEvents events,
+                                                @Autowired TransactionTemplate transaction, @Autowired OutboxRelay relay) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<CompletableFuture<Void>> writers = IntStream.range(0, 4).mapToObj(w -> CompletableFuture.runAsync(() -> {
+            for (int group = 0; group < 5; group++) {
+                int g = group;
+                transaction.executeWithoutResult(status -> events.appendAll(IntStream.range(0, 150)
+                        .mapToObj(i -> String.format("%s-%d-%d-%03d", run, w, g, i))
+                        .map(item -> new ChannelEvents.Announcement(item, "ROUTED", List.of("NETWORK_MAINTENANCE"),
+                                Map.of("item", item), Instant.now()))
+                        .toList()));
+            }
+        })).toList();
+        writers.forEach(CompletableFuture::join);
+
+        relayAll(relay);
+
+        List<Map<String, Object>> placed = jdbc.queryForList("SELECT e.work_item_id, e.payload_json FROM feed_event f"
+                + " JOIN channel_event e ON e.event_id = f.event_id WHERE e.work_item_id LIKE ?", run + "-%");
+        assertThat(placed).hasSize(4 * 5 * 150)
+                .allSatisfy(row -> assertThat(row.get("payload_json").toString()).contains("\"" + row.get("work_item_id") + "\""));
+    }
+
+    @Test
     void anEventThatCommitsLateIsPlacedAfterThoseAlreadyInTheFeed(@Autowired JdbcTemplate jdbc, @Autowired ChannelEvents events,
                                                                   @Autowired TransactionTemplate transaction,
                                                                   @Autowired OutboxRelay relay) throws Exception {

@@ -59,4 +59,22 @@ class MultiRowInsertTests {
         assertThatThrownBy(() -> ROWS.insert(jdbc, List.of(new Row(1, "b", null, true, DayOfWeek.MONDAY))))
                 .isInstanceOf(DuplicateKeyException.class);
     }
+
+    record Named(String name) {
+    }
+
+    @Test
+    void generatedKeysComeBackOnePerRowInTheRowsOrder() {
+        jdbc.execute("CREATE TABLE named (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40))");
+        MultiRowInsert<Named> named = MultiRowInsert.<Named>into("named").column("name", Named::name).build();
+        named.insert(jdbc, List.of(new Named("before")));
+        List<Named> rows = IntStream.range(0, 250).mapToObj(i -> new Named("n" + i)).toList();
+
+        List<Long> keys = named.insertReturningKeys(jdbc, rows, "id");
+
+        assertThat(keys).hasSize(250).doesNotHaveDuplicates();
+        for (int i = 0; i < rows.size(); i += 49) {
+            assertThat(jdbc.queryForObject("SELECT name FROM named WHERE id = ?", String.class, keys.get(i))).isEqualTo("n" + i);
+        }
+    }
 }
