@@ -1,14 +1,17 @@
 package com.channelrouter.tables;
 
+import com.github.pjfanning.xlsx.StreamingReader;
+import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,36 +63,61 @@ final class WorkbookReader {
             return List.of();
         }
         applyZipLimits();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
-            if (hasMacros(workbook.getPackage())) {
-                problems.error(workbookProblem(file, "The workbook contains macros. Save it as a plain .xlsx workbook without macros.",
-                        "工作簿包含宏。请另存为不含宏的 .xlsx 工作簿。"));
+        try {
+            if (!acceptedPackage(file, problems)) {
                 return List.of();
             }
-            if (!workbook.getPackage().getPartsByName(FOREIGN_PART).isEmpty()) {
-                problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, OLE "
-                        + "objects or ActiveX controls). Remove them, or copy the values in as plain cells, and save again.",
-                        "工作簿包含外部链接或嵌入对象（外部链接、OLE 对象或 ActiveX 控件）。请删除它们或改为直接输入数值后重新保存。"));
-                return List.of();
+            try (Workbook workbook = streaming().open(new ByteArrayInputStream(file.content()))) {
+                if (workbook.getNumberOfSheets() > MAX_SHEETS) {
+                    problems.error(workbookProblem(file, "The workbook has " + workbook.getNumberOfSheets()
+                            + " sheets; at most " + MAX_SHEETS + " are accepted.",
+                            "工作簿有 " + workbook.getNumberOfSheets() + " 个工作表，最多允许 " + MAX_SHEETS + " 个。"));
+                    return List.of();
+                }
+                List<SheetCells> sheets = new ArrayList<>();
+                for (Sheet sheet : workbook) {
+                    sheets.add(readSheet(file, sheet, problems));
+                }
+                return sheets;
             }
-            if (workbook.getNumberOfSheets() > MAX_SHEETS) {
-                problems.error(workbookProblem(file, "The workbook has " + workbook.getNumberOfSheets()
-                        + " sheets; at most " + MAX_SHEETS + " are accepted.",
-                        "工作簿有 " + workbook.getNumberOfSheets() + " 个工作表，最多允许 " + MAX_SHEETS + " 个。"));
-                return List.of();
-            }
-            List<SheetCells> sheets = new ArrayList<>();
-            for (Sheet sheet : workbook) {
-                sheets.add(readSheet(file, sheet, problems));
-            }
-            return sheets;
-        } catch (POIXMLException | IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (POIXMLException | IOException | InvalidFormatException | ExcelRuntimeException | IllegalArgumentException
+                 | IllegalStateException e) {
             // NotOfficeXmlFileException (a non-workbook, a legacy .xls) is an IllegalArgumentException
             log.debug("{} is not a readable workbook", file.name(), e);
             problems.error(workbookProblem(file, "This is not an .xlsx workbook the service can read (it may be another kind of file, "
                     + "an old .xls, encrypted or damaged). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
                     "无法读取该文件（可能不是工作簿、是旧版 .xls、已加密或已损坏）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
             return List.of();
+        }
+    }
+
+    /**
+     * Sheets read as a stream of rows, in memory (no temporary files of uploaded content), with the styles that
+     * tell dates from numbers and nothing else: no comments, links, shapes or document properties.
+     */
+    private static StreamingReader.Builder streaming() {
+        return StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setAvoidTempFiles(true).setReadStyles(true)
+                .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false);
+    }
+
+    /** False, with the problem reported, when the package carries macros or parts that reach outside the workbook. */
+    private static boolean acceptedPackage(WorkbookFile file, TableProblems problems) throws IOException, InvalidFormatException {
+        OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(file.content()));
+        try {
+            if (hasMacros(pkg)) {
+                problems.error(workbookProblem(file, "The workbook contains macros. Save it as a plain .xlsx workbook without macros.",
+                        "工作簿包含宏。请另存为不含宏的 .xlsx 工作簿。"));
+                return false;
+            }
+            if (!pkg.getPartsByName(FOREIGN_PART).isEmpty()) {
+                problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, OLE "
+                        + "objects or ActiveX controls). Remove them, or copy the values in as plain cells, and save again.",
+                        "工作簿包含外部链接或嵌入对象（外部链接、OLE 对象或 ActiveX 控件）。请删除它们或改为直接输入数值后重新保存。"));
+                return false;
+            }
+            return true;
+        } finally {
+            pkg.revert(); // closes it without writing anything back
         }
     }
 
@@ -100,13 +128,11 @@ final class WorkbookReader {
     private static SheetCells readSheet(WorkbookFile file, Sheet sheet, TableProblems problems) {
         String sheetName = sheet.getSheetName();
         List<SheetCells.Row> rows = new ArrayList<>();
-        if (sheet.getLastRowNum() >= MAX_ROWS_PER_SHEET) {
-            problems.error(new TableProblem(file.name(), sheetName, null, null, null, null,
-                    "The sheet has more than " + MAX_ROWS_PER_SHEET + " rows; only the first " + MAX_ROWS_PER_SHEET + " were read.",
-                    "工作表超过 " + MAX_ROWS_PER_SHEET + " 行，仅读取了前 " + MAX_ROWS_PER_SHEET + " 行。"));
-        }
         for (Row row : sheet) {
             if (row.getRowNum() >= MAX_ROWS_PER_SHEET) {
+                problems.error(new TableProblem(file.name(), sheetName, null, null, null, null,
+                        "The sheet has more than " + MAX_ROWS_PER_SHEET + " rows; only the first " + MAX_ROWS_PER_SHEET + " were read.",
+                        "工作表超过 " + MAX_ROWS_PER_SHEET + " 行，仅读取了前 " + MAX_ROWS_PER_SHEET + " 行。"));
                 break;
             }
             Map<Integer, Object> cells = new LinkedHashMap<>();
