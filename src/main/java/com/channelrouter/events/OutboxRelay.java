@@ -2,9 +2,6 @@ package com.channelrouter.events;
 
 import com.channelrouter.support.MultiRowInsert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +21,6 @@ import java.util.List;
 @Component
 class OutboxRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /**
      * Events placed per transaction. Below 1,000 on purpose: MariaDB turns an IN list of 1,000 values or more
      * into a join with a table of those values (in_predicate_conversion_threshold) and may then read the
@@ -57,12 +53,10 @@ class OutboxRelay {
     @Scheduled(fixedDelayString = "${channel-router.events.relay-interval:PT0.2S}")
     @SchedulerLock(name = "outbox-relay", lockAtMostFor = "PT30S")
     void relayOnSchedule() {
-        try {
-            while (relayBatch() == BATCH) {
-                // more waiting: keep going
-            }
-        } catch (DuplicateKeyException overlappingRelay) {
-            log.debug("a place was already given; trying again next time");
+        // relays wait for each other on the feed head, so a place given twice (a duplicate key) would mean a
+        // head behind the feed: it is left to fail loudly rather than be retried quietly
+        while (relayBatch() == BATCH) {
+            // more waiting: keep going
         }
     }
 

@@ -78,14 +78,7 @@ class BatchRoutings {
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
-    private final ExecutorService storage = Executors.newFixedThreadPool(STORAGE_WORKERS, runnable -> {
-        Thread thread = new Thread(runnable, "batch-storage");
-        thread.setDaemon(true);
-        // workers decide too, and Drools must first evaluate a rule base with the application's class
-        // loader (inside the executable jar its MVEL constraints fail to initialise for good otherwise)
-        thread.setContextClassLoader(BatchRoutings.class.getClassLoader());
-        return thread;
-    });
+    private final ExecutorService storage = Executors.newFixedThreadPool(STORAGE_WORKERS, DecidingThreads.named("batch-storage"));
 
     BatchRoutings(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, RoutingBatchMapper batches,
                   TransactionTemplate transaction, Validator validator, JsonMapper json, Clock clock) {

@@ -58,14 +58,7 @@ class RoutingRecorder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> handedOver = new LinkedBlockingQueue<>();
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
-        Thread thread = new Thread(runnable, "routing-writer");
-        thread.setDaemon(true);
-        // writers decide, and Drools must first evaluate a rule base with the application's class loader
-        // (inside the executable jar its MVEL constraints fail to initialise for good otherwise)
-        thread.setContextClassLoader(RoutingRecorder.class.getClassLoader());
-        return thread;
-    });
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DecidingThreads.named("routing-writer"));
 
     RoutingRecorder(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, JdbcTemplate jdbc,
                     TransactionTemplate transaction) {

@@ -65,8 +65,7 @@ public final class MultiRowInsert<T> {
 
     /** Inserts every row, in order, in the caller's transaction if there is one. */
     public void insert(JdbcTemplate jdbc, List<? extends T> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<? extends T> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        for (List<? extends T> part : perStatement(rows)) {
             jdbc.update(sql(part.size()), statement -> bindAll(statement, part));
         }
     }
@@ -78,8 +77,7 @@ public final class MultiRowInsert<T> {
      */
     public List<Long> insertReturningKeys(JdbcTemplate jdbc, List<? extends T> rows, String keyColumn) {
         List<Long> keys = new ArrayList<>(rows.size());
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<? extends T> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        for (List<? extends T> part : perStatement(rows)) {
             GeneratedKeyHolder generated = new GeneratedKeyHolder();
             jdbc.update(connection -> {
                 PreparedStatement statement = connection.prepareStatement(sql(part.size()), new String[] {keyColumn});
@@ -94,7 +92,16 @@ public final class MultiRowInsert<T> {
         return keys;
     }
 
-    private void bindAll(PreparedStatement statement, List<? extends T> rows) throws SQLException {
+    /** The rows in runs of at most {@value #ROWS_PER_STATEMENT}, one statement each. */
+    private static <R> List<List<R>> perStatement(List<R> rows) {
+        List<List<R>> parts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        }
+        return parts;
+    }
+
+        private void bindAll(PreparedStatement statement, List<? extends T> rows) throws SQLException {
         int index = 1;
         for (T row : rows) {
             for (Function<? super T, ?> value : values) {
