@@ -76,29 +76,32 @@ public final class TableAnalysis {
             position.put(sla.get(i), i);
         }
         List<RuleOutcome> outcomes = new ArrayList<>();
-        forEachItem(catalogue, products, facts -> {
-            combinations[0]++;
-            RuleOutcome outcome = rules.evaluate(facts);
-            outcomes.add(outcome);
-            String group = facts.getItemType() + "|" + facts.getCustomerClass() + "|" + facts.isAccountManagerTagged();
-            routingGapGroups.computeIfAbsent(group, g -> new int[2])[1]++;
-            slaGapGroups.computeIfAbsent(group, g -> new int[2])[1]++;
-            if (outcome.routing() == null) {
-                routingGapGroups.get(group)[0]++;
-                examples.putIfAbsent("routing|" + group, describe(facts));
-            } else {
-                routingFired[position.get(outcome.routing())]++;
-            }
-            if (outcome.sla() == null) {
-                slaGapGroups.get(group)[0]++;
-                examples.putIfAbsent("sla|" + group, describe(facts));
-            } else {
-                slaFired[position.get(outcome.sla())]++;
-            }
-        });
-        // only the dead rows need to know who takes their items: a second pass over the same items, in order
-        List<Integer> deadRouting = indexesOfZero(routingFired);
-        List<Integer> deadSla = indexesOfZero(slaFired);
+        try (CompiledRules.Batch batch = rules.batch()) {
+            forEachItem(catalogue, products, facts -> {
+                combinations[0]++;
+                RuleOutcome outcome = batch.evaluate(facts);
+                outcomes.add(outcome);
+                String group = facts.getItemType() + "|" + facts.getCustomerClass() + "|" + facts.isAccountManagerTagged();
+                routingGapGroups.computeIfAbsent(group, g -> new int[2])[1]++;
+                slaGapGroups.computeIfAbsent(group, g -> new int[2])[1]++;
+                if (outcome.routing() == null) {
+                    routingGapGroups.get(group)[0]++;
+                    examples.putIfAbsent("routing|" + group, describe(facts));
+                } else {
+                    routingFired[position.get(outcome.routing())]++;
+                }
+                if (outcome.sla() == null) {
+                    slaGapGroups.get(group)[0]++;
+                    examples.putIfAbsent("sla|" + group, describe(facts));
+                } else {
+                    slaFired[position.get(outcome.sla())]++;
+                }
+            });
+        }
+        // only the dead rows listed need to know who takes their items: a second pass over the same items, in
+        // order (a big table can have thousands of dead rows, and each would test every item)
+        List<Integer> deadRouting = indexesOfZero(routingFired, MAX_LISTED);
+        List<Integer> deadSla = indexesOfZero(slaFired, MAX_LISTED - deadRouting.size());
         if (!deadRouting.isEmpty() || !deadSla.isEmpty()) {
             int[] next = {0};
             forEachItem(catalogue, products, facts -> {
@@ -199,8 +202,14 @@ public final class TableAnalysis {
         return gaps;
     }
 
+    /** A plain loop: it runs for every item against every listed dead row, and a stream per call was gigabytes of garbage. */
     private static boolean holds(List<Condition> conditions, RoutingFacts facts) {
-        return conditions.stream().allMatch(c -> c.holdsFor(facts));
+        for (int i = 0; i < conditions.size(); i++) {
+            if (!conditions.get(i).holdsFor(facts)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(RoutingFacts facts) {
@@ -219,9 +228,9 @@ public final class TableAnalysis {
         return String.join(", ", parts);
     }
 
-    private static List<Integer> indexesOfZero(int[] counts) {
+    private static List<Integer> indexesOfZero(int[] counts, int atMost) {
         List<Integer> zero = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
+        for (int i = 0; i < counts.length && zero.size() < atMost; i++) {
             if (counts[i] == 0) {
                 zero.add(i);
             }

@@ -36,6 +36,28 @@ class RememberedOutcomesTests {
     }
 
     @Test
+    void oneSessionSharedByEveryCombinationDecidesEachAsAFreshOneWould() {
+        CompiledRules rules = new DecisionTableLoader(new RuleCompiler())
+                .load(TableFiles.fromFolder(Path.of("decision-tables"))).tables().rules();
+        List<RoutingFacts> combinations = new ArrayList<>();
+        TableAnalysis.forEachCombination(tables.products(), combinations::add);
+
+        try (CompiledRules.Batch batch = rules.batch()) {
+            for (RoutingFacts facts : combinations) {
+                RuleOutcome engine = rules.evaluateWithDrools(facts);
+                assertThat(batch.evaluateWithDrools(facts)).as("shared session, %s", facts).isEqualTo(engine);
+                assertThat(batch.evaluate(facts)).as("remembered from the shared session").isEqualTo(engine);
+            }
+            // and again in reverse order, so that no outcome depends on what the session saw before it
+            for (int i = combinations.size() - 1; i >= 0; i--) {
+                RoutingFacts facts = combinations.get(i);
+                assertThat(batch.evaluateWithDrools(facts)).isEqualTo(rules.evaluate(facts));
+            }
+        }
+        assertThat(rules.evaluate(combinations.get(0))).isSameAs(rules.evaluate(combinations.get(0)));
+    }
+
+    @Test
     void factsThatDifferInAnyTestedFieldAreNotConfused() {
         List<RoutingFacts> combinations = new ArrayList<>();
         TableAnalysis.forEachCombination(tables.products(), combinations::add);
