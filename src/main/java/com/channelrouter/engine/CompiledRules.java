@@ -98,8 +98,11 @@ public final class CompiledRules {
             RuleMatches matches = new RuleMatches();
             session.setGlobal(RuleDescriptors.GLOBAL, matches);
             FactHandle item = session.insert(facts);
-            session.fireAllRules();
-            session.delete(item);
+            try {
+                session.fireAllRules();
+            } finally {
+                session.delete(item); // whatever happened, the next item finds the session empty
+            }
             return outcomeOf(matches);
         }
 

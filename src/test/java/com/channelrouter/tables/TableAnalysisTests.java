@@ -4,6 +4,8 @@ import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.RuleCompiler;
 import org.junit.jupiter.api.Test;
 
+import java.util.stream.IntStream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The analysis finds what a business owner would miss: items no row covers, rows that never decide. */
@@ -56,5 +58,25 @@ class TableAnalysisTests {
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
         assertThat(TableAnalysis.warnings(report, result.tables().rules()))
                 .anySatisfy(w -> assertThat(w.message()).contains("L7 can never decide").contains("L4"));
+    }
+
+    @Test
+    void withMoreDeadRowsThanAreListedEachListedRowStillSaysWhoTakesItsItems() {
+        // 36 copies of the shadowed row of the test above: only the first 30 are listed, and those fully
+        Workbooks shadowed = shipped;
+        for (int row = 10; row < 46; row++) {
+            shadowed = shadowed.setText("routing.xlsx", "Routing LEAD", "A" + row, "L" + (row - 3))
+                    .setText("routing.xlsx", "Routing LEAD", "B" + row, "no")
+                    .setText("routing.xlsx", "Routing LEAD", "C" + row, "C")
+                    .setText("routing.xlsx", "Routing LEAD", "E" + row, "SIMPLE")
+                    .setText("routing.xlsx", "Routing LEAD", "I" + row, "WEBSITE");
+        }
+
+        TableAnalysis.Report report = analyse(shadowed);
+
+        assertThat(report.deadRows()).hasSize(30);
+        assertThat(report.deadRows()).extracting(TableAnalysis.DeadRow::row).containsExactlyElementsOf(
+                IntStream.range(10, 40).boxed().toList());
+        assertThat(report.deadRows()).allSatisfy(dead -> assertThat(dead.takenBy()).containsOnlyKeys("L3", "L4"));
     }
 }
