@@ -2,8 +2,10 @@ package com.channelrouter.events;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +20,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Migration 8 on a database with events already in the feed and events still waiting: nobody's cursor moves. */
 class FeedMigrationTests {
 
-    final JdbcDataSource database = new JdbcDataSource();
+    DataSource database;
 
-    FeedMigrationTests() {
-        database.setURL("jdbc:h2:mem:v8-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        database = emptyDatabase();
+    }
+
+    /** An empty database of its own for each test, since the migrations only ever run forwards. */
+    DataSource emptyDatabase() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:v8-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     Flyway flyway(String target) {
@@ -41,10 +51,10 @@ class FeedMigrationTests {
         flyway("latest").migrate();
 
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            assertThat(column(sql, "SELECT e.work_item_id || '@' || f.feed_seq FROM feed_event f"
+            assertThat(column(sql, "SELECT CONCAT(e.work_item_id, '@', f.feed_seq) FROM feed_event f"
                     + " JOIN channel_event e ON e.event_id = f.event_id ORDER BY f.feed_seq"))
                     .containsExactly("placed-first@41", "placed-second@57");
-            assertThat(column(sql, "SELECT e.work_item_id || ' to ' || o.recipient_channels FROM outbox o"
+            assertThat(column(sql, "SELECT CONCAT(e.work_item_id, ' to ', o.recipient_channels) FROM outbox o"
                     + " JOIN channel_event e ON e.event_id = o.event_id ORDER BY o.event_id"))
                     .containsExactly("waiting-first to NETWORK_MAINTENANCE", "waiting-second to NETWORK_MAINTENANCE");
             assertThat(column(sql, "SELECT next_seq FROM feed_head")).containsExactly("58");
