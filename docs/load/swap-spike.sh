@@ -34,16 +34,18 @@ fi
 evaluate "$WARMUP" > /dev/null
 echo "normal:          $(evaluate "${PHASE}s")"
 # the swap's window is exactly the upload and the publish, however long they take on this machine: wrk runs
-# until it is interrupted (it prints its summary on SIGINT)
-evaluate 3600s > "$data/during" &
+# until it is interrupted (it prints its summary on SIGINT), or for at most 15 minutes
+evaluate 900s > "$data/during" &
 during=$!
+stop_load() { pkill -INT -P $during wrk || true; }
 sleep 0.5
 start=$(date +%s.%N)
-version=$(upload "$workbook")
+version=$(upload "$workbook") || { stop_load; echo "the upload failed"; exit 1; }
 uploaded=$(date +%s.%N)
-curl -s --fail-with-body -XPOST "localhost:$PORT/api/v1/decision-tables/$version/publish" -H 'X-API-Key: dev-table-owner' > /dev/null
+curl -s --fail-with-body -XPOST "localhost:$PORT/api/v1/decision-tables/$version/publish" -H 'X-API-Key: dev-table-owner' > /dev/null \
+  || { stop_load; echo "the publish failed"; exit 1; }
 published=$(date +%s.%N)
-pkill -INT -P $during wrk
+stop_load
 wait $during
 echo "during the swap: $(cat "$data/during")"
 echo "version $version: upload (read, check, compile) $(echo "$uploaded - $start" | bc) s, publish $(echo "$published - $uploaded" | bc) s"
