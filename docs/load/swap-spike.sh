@@ -5,7 +5,8 @@
 # as the workbook takes to be uploaded and published (the swap), and prints both with the upload's and the
 # publish's own times. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another workbook of the same
 # size, during the warm-up, as a service that has seen uploads before would have: the first big compile in a JVM
-# also JIT-compiles the rule builder's code. Run after `mvn -DskipTests package`; needs wrk.
+# also JIT-compiles the rule builder's code. THREAD_CPU=<file> also reports the CPU each kind of thread used
+# in both windows (docs/load/thread-cpu.py). Run after `mvn -DskipTests package`; needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=0
@@ -32,7 +33,12 @@ if [[ "${WARM_UPLOAD:-0}" == 1 ]]; then
   wait $warming
 fi
 evaluate "$WARMUP" > /dev/null
+if [[ -n "${THREAD_CPU:-}" ]]; then   # also record each thread's CPU, reported by kind for both windows at the end
+  "$LOAD_DIR/thread-cpu.py" record "$service" "$THREAD_CPU" &
+fi
+normal_start=$(date +%s.%N)
 echo "normal:          $(evaluate "${PHASE}s")"
+normal_end=$(date +%s.%N)
 # the swap's window is exactly the upload and the publish, however long they take on this machine: wrk runs
 # until it is interrupted (it prints its summary on SIGINT), or for at most 15 minutes
 evaluate 900s > "$data/during" &
@@ -49,3 +55,6 @@ stop_load
 wait $during
 echo "during the swap: $(cat "$data/during")"
 echo "version $version: upload (read, check, compile) $(echo "$uploaded - $start" | bc) s, publish $(echo "$published - $uploaded" | bc) s"
+if [[ -n "${THREAD_CPU:-}" ]]; then
+  "$LOAD_DIR/thread-cpu.py" report "$THREAD_CPU" "normal:$normal_start:$normal_end" "swap:$start:$published"
+fi
