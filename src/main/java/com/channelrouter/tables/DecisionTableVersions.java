@@ -8,6 +8,7 @@ import com.channelrouter.web.UnprocessableException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,7 +96,14 @@ public class DecisionTableVersions {
         VersionReport report = inBackground(() -> check(source));
         TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
                 report.publishable(), base.version(), upload.name(), json.writeValueAsString(report));
-        transaction.executeWithoutResult(status -> store(row, source));
+        try {
+            transaction.executeWithoutResult(status -> store(row, source));
+        } catch (DuplicateKeyException storedMeanwhile) {
+            // the same workbook was uploaded again while this one was checked (a second click, a retry after a
+            // slow upload, another instance): the version is the content's hash, so theirs is this one
+            TableVersionRow stored = mapper.findVersion(version).orElse(row);
+            return new Upload(version, false, stored.basedOn(), stored.uploadedFile(), report);
+        }
         log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
                 report.problems().size(), report.warnings().size());
         return new Upload(version, true, base.version(), upload.name(), report);

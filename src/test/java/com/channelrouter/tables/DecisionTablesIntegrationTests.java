@@ -127,6 +127,21 @@ class DecisionTablesIntegrationTests {
     }
 
     @Test
+    void theSameWorkbookUploadedTwiceAtOnceIsOneCandidateAndBothAreAnswered() throws Exception {
+        // an owner who clicks twice, or retries while a slow first upload is still being checked
+        byte[] workbook = shipped.setText(ROUTING, LEAD, "I9", "WEBSITE").bytes(ROUTING);
+        int versionsBefore = http.get("/api/v1/decision-tables", OWNER).body().get("versions").size();
+
+        List<TestHttp.Response> responses = Simultaneously.repeat(3, () -> upload(ROUTING, workbook));
+
+        assertThat(responses).extracting(TestHttp.Response::status).containsOnly(201, 200);
+        assertThat(responses).extracting(r -> r.body().get("version").asString()).containsOnly(responses.get(0).body().get("version").asString());
+        assertThat(responses).filteredOn(r -> r.body().get("created").asBoolean()).hasSize(1);
+        assertThat(responses).allSatisfy(r -> assertThat(r.body().get("publishable").asBoolean()).isTrue());
+        assertThat(http.get("/api/v1/decision-tables", OWNER).body().get("versions").size()).isEqualTo(versionsBefore + 1);
+    }
+
+    @Test
     void aTypoIsPointedOutByCellInEnglishOrChineseAndCannotBePublished() {
         byte[] typo = shipped.setText(ROUTING, LEAD, "I9", "ACOUNT_MANAGER").bytes(ROUTING);
 
