@@ -101,7 +101,7 @@ public final class MultiRowInsert<T> {
         return parts;
     }
 
-        private void bindAll(PreparedStatement statement, List<? extends T> rows) throws SQLException {
+    private void bindAll(PreparedStatement statement, List<? extends T> rows) throws SQLException {
         int index = 1;
         for (T row : rows) {
             for (Function<? super T, ?> value : values) {

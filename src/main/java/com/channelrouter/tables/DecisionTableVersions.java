@@ -91,7 +91,7 @@ public class DecisionTableVersions {
         String version = source.version();
         Optional<TableVersionRow> existing = mapper.findVersion(version);
         if (existing.isPresent()) {
-            return new Upload(version, false, existing.get().basedOn(), existing.get().uploadedFile(), report(existing.get()));
+            return alreadyStored(existing.get());
         }
         VersionReport report = inBackground(() -> check(source));
         TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
@@ -101,12 +101,16 @@ public class DecisionTableVersions {
         } catch (DuplicateKeyException storedMeanwhile) {
             // the same workbook was uploaded again while this one was checked (a second click, a retry after a
             // slow upload, another instance): the version is the content's hash, so theirs is this one
-            TableVersionRow stored = mapper.findVersion(version).orElse(row);
-            return new Upload(version, false, stored.basedOn(), stored.uploadedFile(), report);
+            return alreadyStored(mapper.findVersion(version).orElse(row));
         }
         log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
                 report.problems().size(), report.warnings().size());
         return new Upload(version, true, base.version(), upload.name(), report);
+    }
+
+    /** The answer to an upload of content already stored as a version. */
+    private Upload alreadyStored(TableVersionRow stored) {
+        return new Upload(stored.versionId(), false, stored.basedOn(), stored.uploadedFile(), report(stored));
     }
 
     /** Reads, compiles, analyses and tests a set of workbooks. */
