@@ -62,7 +62,7 @@ public final class CompiledRules {
     public RuleOutcome evaluateWithDrools(RoutingFacts facts) {
         RuleMatches matches = new RuleMatches();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.setGlobal(RuleDescriptors.GLOBAL, matches);
+        session.setGlobal(RuleModel.GLOBAL, matches);
         session.execute(facts);
         return outcomeOf(matches);
     }
@@ -96,7 +96,7 @@ public final class CompiledRules {
         /** One evaluation in this batch's session, remembered nowhere. */
         public RuleOutcome evaluateWithDrools(RoutingFacts facts) {
             RuleMatches matches = new RuleMatches();
-            session.setGlobal(RuleDescriptors.GLOBAL, matches);
+            session.setGlobal(RuleModel.GLOBAL, matches);
             FactHandle item = session.insert(facts);
             try {
                 session.fireAllRules();

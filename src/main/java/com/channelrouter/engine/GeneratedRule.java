@@ -9,9 +9,11 @@ import java.util.List;
  * @param constraints each one {@code property == literal} or {@code property in (literals)}, equality
  *                    tests first; none means the rule matches every item
  */
-record GeneratedRule(RuleKind kind, int index, String name, String location, List<String> constraints) {
+record GeneratedRule(RuleKind kind, int index, String name, String location, List<Condition> conditions,
+                     List<String> constraints) {
 
     GeneratedRule {
+        conditions = List.copyOf(conditions);
         constraints = List.copyOf(constraints);
     }
 

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  * Turns typed table rows into rules and builds a Drools rule base from them, off to the side: nothing is
  * served until the caller swaps the result in. Each row becomes a {@link GeneratedRule}; from those the DRL
  * is written through the templates in {@code rules/} for reviewers, and the same rules are handed to Drools
- * as descriptors ({@link RuleDescriptors}) with plain-Java consequences ({@link RowConsequence}): reading,
- * checking, compiling and swapping in a 10,000-row table took 3.1-3.6 s that way against 7.2-8.1 s from DRL
- * text (BigTableBenchmark, back to back).
+ * as its executable model ({@link RuleModel}): Java objects, no text to parse and no MVEL to analyse. A
+ * 10,000-row table builds in a tenth of the time it took from descriptors, and 3.1-3.6 s from descriptors
+ * had been half of the 7.2-8.1 s from DRL text (docs/PERFORMANCE.md).
  */
 public final class RuleCompiler {
 
@@ -40,13 +40,14 @@ public final class RuleCompiler {
 
     public CompiledRules compile(String version, List<RoutingRow> routing, List<SlaRow> sla, List<EscalationRow> escalation) {
         List<GeneratedRule> rules = rules(routing, sla, escalation);
-        KieBase kieBase = RuleDescriptors.of(rules).newKieBase("version-" + version + ".drl");
+        KieBase kieBase = RuleModel.of(rules).newKieBase();
         return new CompiledRules(version, kieBase, routing, sla, escalation, drl(version, rules));
     }
 
     /**
-     * The same rules compiled the slow way, from their DRL text with generated Java consequences, as they were
-     * before descriptors: for tests that prove the DRL shown to reviewers is what runs.
+     * The same rules compiled the classic way, from their DRL text (MVEL constraints, generated Java
+     * consequences): for tests that prove the DRL shown to reviewers decides as the served rules do, and for
+     * benchmarks that measure the engine as a Drools DRL sheet would run it.
      */
     public CompiledRules compileFromDrl(String version, List<RoutingRow> routing, List<SlaRow> sla, List<EscalationRow> escalation) {
         String drl = generateDrl(version, routing, sla, escalation);
@@ -60,7 +61,7 @@ public final class RuleCompiler {
      * (an upload's check, a candidate compiled ahead of time) the rules are built on that thread alone: Drools
      * would otherwise spread a big table over its own pool of threads, at the priority live requests have.
      */
-    static KnowledgeBuilder build(Resource resource, ResourceType type) {
+    private static KnowledgeBuilder build(Resource resource, ResourceType type) {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         if (BackgroundThreads.isCurrent()) {
             configuration.setOption(ParallelRulesBuildThresholdOption.get(Integer.MAX_VALUE));
@@ -105,25 +106,35 @@ public final class RuleCompiler {
             List<Condition> when = new ArrayList<>();
             when.add(Condition.of(FactField.ITEM_TYPE, List.of(row.itemType())));
             when.addAll(row.conditions());
-            rules.add(new GeneratedRule(RuleKind.ROUTING, i, name, location(row.location()), constraints(when)));
+            rules.add(rule(RuleKind.ROUTING, i, name, location(row.location()), when));
             if (!row.assistConditions().isEmpty()) {
                 List<Condition> assistWhen = new ArrayList<>();
                 assistWhen.add(Condition.of(FactField.ITEM_TYPE, List.of(row.itemType())));
                 assistWhen.addAll(row.assistConditions());
-                rules.add(new GeneratedRule(RuleKind.ASSIST, i, name + " assist", location(row.location()), constraints(assistWhen)));
+                rules.add(rule(RuleKind.ASSIST, i, name + " assist", location(row.location()), assistWhen));
             }
         }
         for (int i = 0; i < sla.size(); i++) {
             SlaRow row = sla.get(i);
-            rules.add(new GeneratedRule(RuleKind.SLA, i, ruleName(row.ruleId(), row.location()), location(row.location()),
-                    constraints(row.conditions())));
+            rules.add(rule(RuleKind.SLA, i, ruleName(row.ruleId(), row.location()), location(row.location()),
+                    row.conditions()));
         }
         for (int i = 0; i < escalation.size(); i++) {
             EscalationRow row = escalation.get(i);
-            rules.add(new GeneratedRule(RuleKind.ESCALATION, i, ruleName(row.ruleId(), row.location()), location(row.location()),
-                    constraints(row.conditions())));
+            rules.add(rule(RuleKind.ESCALATION, i, ruleName(row.ruleId(), row.location()), location(row.location()),
+                    row.conditions()));
         }
         return rules;
+    }
+
+    /**
+     * A rule testing these conditions, with each condition's DRL text. Equality tests first: Drools hashes
+     * equality constraints on one field, which keeps big tables fast.
+     */
+    private static GeneratedRule rule(RuleKind kind, int index, String name, String location, List<Condition> conditions) {
+        List<Condition> ordered = conditions.stream()
+                .sorted((a, b) -> Integer.compare(a.values().size(), b.values().size())).toList();
+        return new GeneratedRule(kind, index, name, location, ordered, ordered.stream().map(RuleCompiler::constraint).toList());
     }
 
     private static String ruleName(String ruleId, RowLocation location) {
@@ -132,14 +143,6 @@ public final class RuleCompiler {
 
     private static String location(RowLocation location) {
         return location.sheet() + " row " + location.excelRow();
-    }
-
-    /** Equality tests first: Drools hashes equality constraints on enums, which keeps big tables fast. */
-    static List<String> constraints(List<Condition> conditions) {
-        return conditions.stream()
-                .sorted((a, b) -> Integer.compare(a.values().size(), b.values().size()))
-                .map(RuleCompiler::constraint)
-                .toList();
     }
 
     private static String constraint(Condition condition) {

@@ -7,6 +7,7 @@ import com.channelrouter.domain.ItemType;
 import com.channelrouter.domain.LeadStage;
 import com.channelrouter.domain.Severity;
 import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.engine.CompiledRules;
 import com.channelrouter.engine.RoutingFacts;
 import com.channelrouter.engine.RuleMatches;
 import com.channelrouter.routing.RoutingDecision;
@@ -41,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A full decision (routing, assist and SLA rows, deadlines on the business calendar, escalation plan,
- * explanation) against raw Drools stateless evaluation of the very same compiled rule base, on the
+ * explanation) against raw Drools stateless evaluation of the very same compiled rule base (and of the same
+ * rules compiled from their DRL, the classic way), on the
  * shipped tables and on a routing table grown by 10,000 rows that real items do match
  * ({@link BigTables}). Items are 4,096 different valid requests over the catalogue's real codes.
  * Run: {@code mvn -Pbench test-compile exec:exec -Dbench=DecisionBenchmark}.
@@ -62,6 +64,7 @@ public class DecisionBenchmark {
     private DecisionTables tables;
     private RoutingDecisions decisions;
     private KieBase kieBase;
+    private KieBase kieBaseFromDrl;
     private RoutingItem[] items;
     private RoutingFacts[] facts;
 
@@ -70,6 +73,9 @@ public class DecisionBenchmark {
         tables = new DecisionTableLoader(new RuleCompiler()).load(BigTables.withRoutingRows(extraRows)).tables();
         decisions = RoutingDecisions.withoutRegistry(new LiveDecisionTables(tables), Clock.systemUTC());
         kieBase = tables.rules().kieBase();
+        CompiledRules served = tables.rules();
+        kieBaseFromDrl = new RuleCompiler().compileFromDrl(served.version(), served.routingRows(), served.slaRows(),
+                served.escalationRows()).kieBase();
         List<RoutingItem> routable = new ArrayList<>();
         Random random = new Random(42);
         List<Product> products = List.copyOf(tables.products().products());
@@ -136,10 +142,20 @@ public class DecisionBenchmark {
     /** The reference: the bare engine on the same rule base, one stateless session per evaluation. */
     @Benchmark
     public RuleMatches rawDroolsStateless(Cursor cursor) {
+        return evaluate(kieBase, facts[cursor.next()]);
+    }
+
+    /** The bare engine on the same rules compiled from their DRL, as a classic Drools sheet runs (MVEL constraints). */
+    @Benchmark
+    public RuleMatches rawDroolsStatelessFromDrl(Cursor cursor) {
+        return evaluate(kieBaseFromDrl, facts[cursor.next()]);
+    }
+
+    private static RuleMatches evaluate(KieBase rules, RoutingFacts item) {
         RuleMatches matches = new RuleMatches();
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = rules.newStatelessKieSession();
         session.setGlobal("matches", matches);
-        session.execute(facts[cursor.next()]);
+        session.execute(item);
         return matches;
     }
 

@@ -3,27 +3,31 @@ package com.channelrouter.engine;
 import com.channelrouter.bench.BigTables;
 import com.channelrouter.tables.DecisionTableLoader;
 import org.drools.drl.ast.descr.AttributeDescr;
-import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
+import org.drools.model.Constraint;
+import org.drools.model.Model;
+import org.drools.model.Rule;
+import org.drools.model.SingleConstraint;
+import org.drools.model.patterns.CompositePatterns;
+import org.drools.model.patterns.PatternImpl;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Drools builds the rules from descriptors, while reviewers read DRL: parsed by Drools, the DRL must give
- * exactly the descriptors that are built, rule for rule, with the consequence each rule runs.
- * (ReviewedDrlTests compiles both and compares what they decide.)
+ * Drools builds the rules from the executable model, while reviewers read DRL: parsed by Drools, the DRL must
+ * give exactly the rules of the model, rule for rule: name, attributes, constraints in order, and the
+ * consequence each rule runs. (ReviewedDrlTests compiles both and compares what they decide.)
  */
 class GeneratedRulesTests {
 
@@ -31,51 +35,76 @@ class GeneratedRulesTests {
             .load(BigTables.withRoutingRows(300)).tables().rules();
 
     @Test
-    void theDrlParsesIntoTheDescriptorsThatAreBuilt() throws Exception {
+    void theDrlParsesIntoTheRulesOfTheModel() throws Exception {
         List<GeneratedRule> generated = RuleCompiler.rules(rules.routingRows(), rules.slaRows(), rules.escalationRows());
-        RuleDescriptors built = RuleDescriptors.of(generated);
+        Model model = RuleModel.of(generated).model();
         DrlParser parser = new DrlParser();
         PackageDescr parsed = parser.parse(null, rules.drl());
         assertThat(parser.getErrors()).isEmpty();
 
-        assertThat(built.packageDescr().getName()).isEqualTo(parsed.getName());
-        assertThat(built.packageDescr().getImports()).map(i -> i.getTarget())
-                .isEqualTo(parsed.getImports().stream().map(i -> i.getTarget()).toList());
-        assertThat(built.packageDescr().getGlobals()).map(g -> g.getType() + " " + g.getIdentifier())
-                .isEqualTo(parsed.getGlobals().stream().map(g -> g.getType() + " " + g.getIdentifier()).toList());
-        assertThat(described(built.packageDescr(), rule -> built.consequences().get(rule.getName()).drl()))
-                .isEqualTo(described(parsed, rule -> ((String) rule.getConsequence()).trim()))
-                .hasSize(generated.size());
-        assertThat(built.packageDescr().getRules()).allSatisfy(rule -> assertThat((String) rule.getConsequence()).isEmpty());
+        assertThat(model.getGlobals()).map(g -> g.getPackage() + " " + g.getType().getName() + " " + g.getName())
+                .containsExactly(parsed.getName() + " " + parsed.getGlobals().get(0).getType() + " "
+                        + parsed.getGlobals().get(0).getIdentifier());
+        Map<String, String> consequences = new TreeMap<>();
+        generated.forEach(rule -> consequences.put(rule.name(), rule.kind().consequenceDrl(rule.index())));
+        assertThat(described(model, consequences)).isEqualTo(described(parsed)).hasSize(generated.size());
     }
 
     @Test
-    void descriptorsAreHeldToTheTemplatesShapes() {
-        GeneratedRule injected = new GeneratedRule(RuleKind.ROUTING, 0, "R1 (Routing LEAD row 4)", "Routing LEAD row 4",
-                List.of("itemType == ItemType.LEAD || true"));
-        assertThatThrownBy(() -> RuleDescriptors.of(List.of(injected))).isInstanceOf(IllegalArgumentException.class)
+    void ruleNamesAreHeldToTheTemplatesShapes() {
+        GeneratedRule named = new GeneratedRule(RuleKind.SLA, 0, "S1\" salience 100", "SLA row 4", List.of(), List.of());
+        assertThatThrownBy(() -> RuleModel.of(List.of(named))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("forbidden shape");
-        GeneratedRule named = new GeneratedRule(RuleKind.SLA, 0, "S1\" salience 100", "SLA row 4", List.of());
-        assertThatThrownBy(() -> RuleDescriptors.of(List.of(named))).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** One line per rule: name, attributes (but the dialect of the empty consequence), pattern, consequence. */
-    private static List<String> described(PackageDescr pkg, Function<RuleDescr, String> consequence) {
+    /** One line per rule of the model: name, attributes, constraints, consequence. */
+    private static List<String> described(Model model, Map<String, String> consequences) {
+        List<String> lines = new ArrayList<>();
+        for (Rule rule : model.getRules()) {
+            Map<String, String> attributes = new TreeMap<>();
+            String group = rule.getAttribute(Rule.Attribute.ACTIVATION_GROUP);
+            if (group != null) {
+                attributes.put("activation-group", group);
+            }
+            Integer salience = rule.getAttribute(Rule.Attribute.SALIENCE);
+            if (salience != null && salience != 0) {
+                attributes.put("salience", salience.toString());
+            }
+            PatternImpl<?> pattern = (PatternImpl<?>) ((CompositePatterns) rule.getView()).getSubConditions().get(0);
+            List<String> constraints = new ArrayList<>();
+            collectExprIds(pattern.getConstraint(), constraints);
+            lines.add(rule.getName() + " " + attributes + " " + pattern.getPatternVariable().getType().getSimpleName()
+                    + constraints + " then " + consequences.get(rule.getName()));
+        }
+        return lines;
+    }
+
+    private static void collectExprIds(Constraint constraint, List<String> into) {
+        if (constraint == SingleConstraint.TRUE) {
+            return; // what the model says for a pattern without constraints, a rule that matches every item
+        }
+        if (constraint instanceof SingleConstraint single) {
+            into.add(single.getExprId());
+        } else {
+            assertThat(constraint.getType()).isIn(Constraint.Type.MULTIPLE, Constraint.Type.AND);
+            constraint.getChildren().forEach(child -> collectExprIds(child, into));
+        }
+    }
+
+    /** The same line for each rule of the parsed DRL. */
+    private static List<String> described(PackageDescr pkg) {
         List<String> lines = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
             Map<String, String> attributes = new TreeMap<>();
             for (AttributeDescr attribute : rule.getAttributes().values()) {
-                if (!attribute.getName().equals("dialect")) {
+                if (!attribute.getName().equals("salience") || !attribute.getValue().equals("0")) {
                     attributes.put(attribute.getName(), attribute.getValue());
                 }
             }
-            List<String> patterns = new ArrayList<>();
-            for (BaseDescr element : rule.getLhs().getDescrs()) {
-                PatternDescr pattern = (PatternDescr) element;
-                patterns.add(pattern.getObjectType() + pattern.getDescrs().stream()
-                        .map(c -> ((ExprConstraintDescr) c).getExpression()).toList());
-            }
-            lines.add(rule.getName() + " " + attributes + " " + patterns + " then " + consequence.apply(rule));
+            PatternDescr pattern = (PatternDescr) rule.getLhs().getDescrs().get(0);
+            assertThat(rule.getLhs().getDescrs()).hasSize(1);
+            lines.add(rule.getName() + " " + attributes + " " + pattern.getObjectType() + pattern.getDescrs().stream()
+                    .map(c -> ((ExprConstraintDescr) c).getExpression()).toList() + " then " + ((String) rule.getConsequence()).trim());
         }
         return lines;
     }

@@ -128,8 +128,9 @@ class DecisionTablesIntegrationTests {
 
     @Test
     void theSameWorkbookUploadedTwiceAtOnceIsOneCandidateAndBothAreAnswered() throws Exception {
-        // an owner who clicks twice, or retries while a slow first upload is still being checked
-        byte[] workbook = shipped.setText(ROUTING, LEAD, "I9", "WEBSITE").bytes(ROUTING);
+        // an owner who clicks twice, or retries while a slow first upload is still being checked (a content no
+        // other test uploads: the context and its database are shared)
+        byte[] workbook = shipped.setText(ROUTING, LEAD, "I9", "CORE_AGENT").bytes(ROUTING);
         int versionsBefore = http.get("/api/v1/decision-tables", OWNER).body().get("versions").size();
 
         List<TestHttp.Response> responses = Simultaneously.repeat(3, () -> upload(ROUTING, workbook));
