@@ -4,9 +4,8 @@
 # 60s), measures PHASE (default 40s) of wrk -t2 -c32 as the normal, then the same load for exactly as long
 # as the workbook takes to be uploaded and published (the swap), and prints both with the upload's and the
 # publish's own times. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another workbook of the same
-# size, during a second minute of warm-up, as a service that has seen uploads before would have: the first big
-# compile in a JVM also JIT-compiles the reader's and the rule builder's code. Without it the swap measures the
-# first upload of the JVM's life. THREAD_CPU=<file> also reports the CPU each kind of thread used
+# size, during the warm-up, as a service that has seen uploads before would have: the first big compile in a JVM
+# also JIT-compiles the rule builder's code. THREAD_CPU=<file> also reports the CPU each kind of thread used
 # in both windows (docs/load/thread-cpu.py). Run after `mvn -DskipTests package`; needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,16 +25,14 @@ evaluate() { wrk -t2 -c32 -d"$1" -s "$LOAD_DIR/evaluate.lua" "http://localhost:$
 upload() { curl -s --fail-with-body -XPOST "localhost:$PORT/api/v1/decision-tables" -H 'X-API-Key: dev-table-owner' \
   -F "file=@$1;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | grep -o '"version":"[^"]*"' | cut -d'"' -f4; }
 
-evaluate "$WARMUP" > /dev/null
 if [[ "${WARM_UPLOAD:-0}" == 1 ]]; then
-  # once the request path is compiled: while the JIT compiler is still busy with it, it raises its thresholds
-  # and the upload's code is not compiled at all (LogCompilation showed 37 of the 436 methods the swap then compiled)
   evaluate "$WARMUP" > /dev/null &
   warming=$!
   sleep 1
   echo "earlier upload (during the warm-up): version $(upload "$earlier")"
   wait $warming
 fi
+evaluate "$WARMUP" > /dev/null
 if [[ -n "${THREAD_CPU:-}" ]]; then   # also record each thread's CPU, reported by kind for both windows at the end
   "$LOAD_DIR/thread-cpu.py" record "$service" "$THREAD_CPU" &
 fi
