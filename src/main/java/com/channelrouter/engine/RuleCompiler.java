@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * served until the caller swaps the result in. Each row becomes a {@link GeneratedRule}; from those the DRL
  * is written through the templates in {@code rules/} for reviewers, and the same rules are handed to Drools
  * as its executable model ({@link RuleModel}): Java objects, no text to parse and no MVEL to analyse. A
- * 10,000-row table builds in a tenth of the time it took from descriptors, and 3.1-3.6 s from descriptors
+ * 10,000-row rule base builds in 0.3 s against 2.7 s from descriptors, and 3.1-3.6 s from descriptors
  * had been half of the 7.2-8.1 s from DRL text (docs/PERFORMANCE.md).
  */
 public final class RuleCompiler {

@@ -2,6 +2,13 @@ package com.channelrouter.engine;
 
 import com.channelrouter.bench.BigTables;
 import com.channelrouter.tables.DecisionTableLoader;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.CompositeObjectSinkAdapter;
+import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.ObjectSinkPropagator;
+import org.drools.core.reteoo.ObjectSource;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -17,8 +24,11 @@ import org.drools.model.patterns.PatternImpl;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +58,45 @@ class GeneratedRulesTests {
         Map<String, String> consequences = new TreeMap<>();
         generated.forEach(rule -> consequences.put(rule.name(), rule.kind().consequenceDrl(rule.index())));
         assertThat(described(model, consequences)).isEqualTo(described(parsed)).hasSize(generated.size());
+    }
+
+    @Test
+    void theModelSharesAndHashesItsConstraintsAsTheDrlDoes() {
+        // Drools shares an alpha node between constraints of the same name, and hashes indexed equality tests:
+        // the network built from the model must have the shape of the one built from the DRL, or big tables slow down
+        CompiledRules fromDrl = new RuleCompiler().compileFromDrl(rules.version(), rules.routingRows(), rules.slaRows(),
+                rules.escalationRows());
+        AlphaNetwork served = AlphaNetwork.of(rules);
+        assertThat(served).isEqualTo(AlphaNetwork.of(fromDrl));
+        assertThat(served.hashedSinks()).isPositive();
+        int constraints = RuleCompiler.rules(rules.routingRows(), rules.slaRows(), rules.escalationRows()).stream()
+                .mapToInt(rule -> rule.constraints().size()).sum();
+        assertThat(served.alphaNodes()).as("shared among %s constraints", constraints).isLessThan(constraints / 4);
+    }
+
+    /** How many alpha nodes the rule base has, and how many of their sink lists Drools hashes by value. */
+    private record AlphaNetwork(int alphaNodes, int hashedSinks) {
+
+        static AlphaNetwork of(CompiledRules rules) {
+            Set<AlphaNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            int[] hashed = {0};
+            for (ObjectTypeNode type : ((InternalRuleBase) rules.kieBase()).getRete().getObjectTypeNodes()) {
+                walk(type, seen, hashed);
+            }
+            return new AlphaNetwork(seen.size(), hashed[0]);
+        }
+
+        private static void walk(ObjectSource source, Set<AlphaNode> seen, int[] hashed) {
+            ObjectSinkPropagator sinks = source.getObjectSinkPropagator();
+            if (sinks instanceof CompositeObjectSinkAdapter composite && composite.getHashedSinkMap() != null) {
+                hashed[0]++;
+            }
+            for (ObjectSink sink : sinks.getSinks()) {
+                if (sink instanceof AlphaNode alpha && seen.add(alpha)) {
+                    walk(alpha, seen, hashed);
+                }
+            }
+        }
     }
 
     @Test
