@@ -41,6 +41,33 @@ public record Condition(FactField field, Set<Object> values) {
         return value != null && values.contains(value); // as in the rules: a missing fact matches no value
     }
 
+    /**
+     * The condition as a DRL constraint, {@code customerClass == CustomerClass.A} or
+     * {@code customerClass in (CustomerClass.A, CustomerClass.B)}, the values sorted: the text reviewers read,
+     * and the name the served rules give the constraint (RuleModel).
+     */
+    public String drl() {
+        String property = field.property();
+        if (values.size() == 1) {
+            return property + " == " + literal(values.iterator().next());
+        }
+        return property + " in (" + values.stream().map(Condition::literal).sorted()
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof Enum<?> constant) {
+            return constant.getDeclaringClass().getSimpleName() + "." + constant.name();
+        }
+        if (value instanceof Boolean flag) {
+            return flag.toString();
+        }
+        if (value instanceof String code && PRODUCT_CODE.matcher(code).matches()) {
+            return "\"" + code + "\"";
+        }
+        throw new IllegalArgumentException("not a value a rule may test: " + value);
+    }
+
     /** "Customer class = A, B" in the words of the sheet. */
     public String describe() {
         String shown = values.stream()

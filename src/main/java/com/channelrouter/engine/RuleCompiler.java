@@ -13,11 +13,9 @@ import org.kie.internal.io.ResourceFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Turns typed table rows into rules and builds a Drools rule base from them, off to the side: nothing is
@@ -127,14 +125,10 @@ public final class RuleCompiler {
         return rules;
     }
 
-    /**
-     * A rule testing these conditions, with each condition's DRL text. Equality tests first: Drools hashes
-     * equality constraints on one field, which keeps big tables fast.
-     */
+    /** A rule testing these conditions, equality tests first: Drools hashes equality constraints on one field, which keeps big tables fast. */
     private static GeneratedRule rule(RuleKind kind, int index, String name, String location, List<Condition> conditions) {
-        List<Condition> ordered = conditions.stream()
-                .sorted((a, b) -> Integer.compare(a.values().size(), b.values().size())).toList();
-        return new GeneratedRule(kind, index, name, location, ordered, ordered.stream().map(RuleCompiler::constraint).toList());
+        return new GeneratedRule(kind, index, name, location, conditions.stream()
+                .sorted((a, b) -> Integer.compare(a.values().size(), b.values().size())).toList());
     }
 
     private static String ruleName(String ruleId, RowLocation location) {
@@ -143,28 +137,5 @@ public final class RuleCompiler {
 
     private static String location(RowLocation location) {
         return location.sheet() + " row " + location.excelRow();
-    }
-
-    private static String constraint(Condition condition) {
-        String property = condition.field().property();
-        Collection<Object> values = condition.values();
-        if (values.size() == 1) {
-            return property + " == " + literal(values.iterator().next());
-        }
-        return property + " in (" + values.stream().map(RuleCompiler::literal).sorted()
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String literal(Object value) {
-        if (value instanceof Enum<?> constant) {
-            return constant.getDeclaringClass().getSimpleName() + "." + constant.name();
-        }
-        if (value instanceof Boolean flag) {
-            return flag.toString();
-        }
-        if (value instanceof String code && Condition.PRODUCT_CODE.matcher(code).matches()) {
-            return "\"" + code + "\"";
-        }
-        throw new IllegalArgumentException("not a value a rule may test: " + value);
     }
 }

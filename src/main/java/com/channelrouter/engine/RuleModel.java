@@ -1,6 +1,5 @@
 package com.channelrouter.engine;
 
-import com.channelrouter.support.BackgroundThreads;
 import org.drools.model.AlphaIndex;
 import org.drools.model.Global;
 import org.drools.model.Index;
@@ -12,10 +11,6 @@ import org.drools.model.impl.ModelImpl;
 import org.drools.model.impl.RuleBuilder;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.internal.builder.KnowledgeBuilderConfiguration;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
 import java.util.HashSet;
 import java.util.List;
@@ -82,12 +77,10 @@ final class RuleModel {
             builder.attribute(Rule.Attribute.SALIENCE, generated.salience());
         }
         PatternDef<RoutingFacts> pattern = pattern(FACTS);
-        for (int i = 0; i < generated.conditions().size(); i++) {
-            Condition condition = generated.conditions().get(i);
-            String constraint = generated.constraints().get(i);
+        for (Condition condition : generated.conditions()) {
             pattern = condition.values().size() == 1
-                    ? pattern.expr(constraint, condition::holdsFor, indexOf(condition))
-                    : pattern.expr(constraint, condition::holdsFor);
+                    ? pattern.expr(condition.drl(), condition::holdsFor, indexOf(condition))
+                    : pattern.expr(condition.drl(), condition::holdsFor);
         }
         int index = generated.index();
         return builder.build(pattern, on(MATCHES).execute(matches -> kind.report(matches, index)));
@@ -102,16 +95,12 @@ final class RuleModel {
     }
 
     /**
-     * The rule base of these rules. On a background thread (an upload's check, a candidate compiled ahead of
-     * time) it is built on that thread alone: Drools would otherwise spread a big table over its own pool of
-     * threads, at the priority live requests have.
+     * The rule base of these rules, built on the calling thread: unlike Drools' DRL compiler (see
+     * RuleCompiler.build), the model compiler builds no rules on a pool of its own, so an upload's check stays
+     * on its background thread at its lowered priority.
      */
     KieBase newKieBase() {
-        KnowledgeBuilderConfiguration builder = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        if (BackgroundThreads.isCurrent()) {
-            builder.setOption(ParallelRulesBuildThresholdOption.get(Integer.MAX_VALUE));
-        }
-        return KieBaseBuilder.createKieBaseFromModel(model, KieServices.get().newKieBaseConfiguration(), builder);
+        return KieBaseBuilder.createKieBaseFromModel(model);
     }
 
     /** The model itself, for the tests that compare it with the DRL. */

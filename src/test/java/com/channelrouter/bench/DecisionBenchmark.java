@@ -72,8 +72,8 @@ public class DecisionBenchmark {
     public void prepare() {
         tables = new DecisionTableLoader(new RuleCompiler()).load(BigTables.withRoutingRows(extraRows)).tables();
         decisions = RoutingDecisions.withoutRegistry(new LiveDecisionTables(tables), Clock.systemUTC());
-        kieBase = tables.rules().kieBase();
         CompiledRules served = tables.rules();
+        kieBase = served.kieBase();
         kieBaseFromDrl = new RuleCompiler().compileFromDrl(served.version(), served.routingRows(), served.slaRows(),
                 served.escalationRows()).kieBase();
         List<RoutingItem> routable = new ArrayList<>();
