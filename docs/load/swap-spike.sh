@@ -3,7 +3,7 @@
 # published. Starts the built jar on a fresh embedded H2 database, warms /evaluate up for WARMUP (default
 # 60s), measures PHASE (default 40s) of wrk -t2 -c32 as the normal, then the same load for exactly as long
 # as the workbook takes to be uploaded and published (the swap), and prints both with the upload's and the
-# publish's own times. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another workbook of the same
+# publish's own times, then AFTER (default 20) seconds more. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another workbook of the same
 # size, during the warm-up, as a service that has seen uploads before would have: the first big compile in a JVM
 # also JIT-compiles the rule builder's code. THREAD_CPU=<file> also reports the CPU each kind of thread used
 # in both windows (docs/load/thread-cpu.py). Run after `mvn -DskipTests package`; needs wrk.
@@ -55,6 +55,10 @@ stop_load
 wait $during
 echo "during the swap: $(cat "$data/during")"
 echo "version $version: upload (read, check, compile) $(echo "$uploaded - $start" | bc) s, publish $(echo "$published - $uploaded" | bc) s"
+# and right after it: whatever the swap left behind (the JIT compiling what the upload queued, collections)
+after_start=$(date +%s.%N)
+echo "after the swap:  $(evaluate "${AFTER:-20}s")"
+after_end=$(date +%s.%N)
 if [[ -n "${THREAD_CPU:-}" ]]; then
-  "$LOAD_DIR/thread-cpu.py" report "$THREAD_CPU" "normal:$normal_start:$normal_end" "swap:$start:$published"
+  "$LOAD_DIR/thread-cpu.py" report "$THREAD_CPU" "normal:$normal_start:$normal_end" "swap:$start:$published" "after:$after_start:$after_end"
 fi

@@ -4,31 +4,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Threads for work a user waits for but live traffic must not feel, such as compiling an uploaded
- * 10,000-row table: each lowers its own CPU priority (nice {@value #NICE}) before it runs anything, so
- * that when both cores are busy the scheduler gives the routing requests most of them and the
- * background work what is left. Java has no per-thread priority on Linux (Thread.setPriority is ignored
- * unless the JVM runs as root with ThreadPriorityPolicy=1), but Linux lets any process lower the
- * priority of its own threads: this runs {@code renice} on the thread's id. Where that is not possible
- * (not Linux, no renice), the work runs at normal priority and a line is logged once.
+ * 10,000-row table. Each puts itself into Linux's SCHED_IDLE policy before it runs anything: it then runs on
+ * CPU the routing requests leave, and a request thread that wakes takes the core from it at once (see
+ * {@link ThreadScheduling}). Where {@code chrt} is missing it lowers its priority to nice {@value #NICE}
+ * instead, and where neither works it runs at normal priority and a line is logged once.
+ * <p>
+ * While a task of a {@link #singleThread} executor runs, the JVM's optimising JIT compiler threads (C2) are
+ * in SCHED_IDLE too. The work's code is cold whenever an upload comes (XML parsing, the rule builder), so C2
+ * compiles hundreds of its methods during it: measured, three times the CPU of the work itself, all taken
+ * from the requests at normal priority, whichever thread made the code hot. C1, whose compiles are quick,
+ * keeps its priority. They are put back only where the process may do so ({@link ThreadScheduling#mayLeaveIdle()});
+ * elsewhere C2 is left alone, since a compiler stuck at idle would starve the requests' own compiles under load.
  */
 public final class BackgroundThreads {
 
     static final int NICE = 10;
+    /** The kernel keeps 15 characters of a thread's name: "C2 CompilerThread0" is "C2 CompilerThre". */
+    static final String OPTIMISING_COMPILER = "C2 CompilerThre";
     private static final Logger log = LoggerFactory.getLogger(BackgroundThreads.class);
     private static final AtomicBoolean warned = new AtomicBoolean();
+    private static final Object compilerLock = new Object();
+    /** Tasks running with the compiler at idle priority; guarded by compilerLock. */
+    private static int quietTasks;
+    private static Boolean compilerMayReturn;
 
     private BackgroundThreads() {
     }
 
-    /** A thread that runs at lowered priority; see {@link #isCurrent()}. */
+    /** A thread that runs at idle priority; see {@link #isCurrent()}. */
     private static final class BackgroundThread extends Thread {
         BackgroundThread(Runnable work, String name) {
             super(work, name);
@@ -49,6 +61,21 @@ public final class BackgroundThreads {
         };
     }
 
+    /** One such thread, taking tasks in turn; the JIT's C2 threads are at idle priority while a task runs. */
+    public static ExecutorService singleThread(String name) {
+        return new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory(name)) {
+            @Override
+            protected void beforeExecute(Thread thread, Runnable task) {
+                quietCompiler();
+            }
+
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                resumeCompiler();
+            }
+        };
+    }
+
     /** Whether the calling thread is one of these (work on it should stay on it rather than fan out to other threads). */
     public static boolean isCurrent() {
         return Thread.currentThread() instanceof BackgroundThread;
@@ -56,19 +83,45 @@ public final class BackgroundThreads {
 
     private static void lowerOwnPriority() {
         try {
-            // /proc/thread-self links to /proc/<pid>/task/<tid>: the id the scheduler knows this thread by
-            String threadId = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", threadId)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
-                renice.destroy();
-                warnOnce("renice did not succeed");
+            String threadId = ThreadScheduling.currentThreadId();
+            if (!ThreadScheduling.toIdle(threadId) && !ThreadScheduling.renice(threadId, NICE)) {
+                warnOnce("neither chrt nor renice succeeded");
             }
         } catch (IOException | UnsupportedOperationException e) {
             warnOnce(e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    static void quietCompiler() {
+        synchronized (compilerLock) {
+            if (quietTasks++ == 0 && compilerMayReturn()) {
+                ThreadScheduling.threadIdsNamed(OPTIMISING_COMPILER).forEach(ThreadScheduling::toIdle);
+            }
+        }
+    }
+
+    static void resumeCompiler() {
+        synchronized (compilerLock) {
+            // all of them, by name again: the JVM may have started another compiler thread meanwhile
+            if (--quietTasks == 0 && compilerMayReturn()) {
+                for (String threadId : ThreadScheduling.threadIdsNamed(OPTIMISING_COMPILER)) {
+                    if (!ThreadScheduling.toNormal(threadId)) {
+                        log.warn("Could not return JIT compiler thread {} to normal priority", threadId);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean compilerMayReturn() {
+        if (compilerMayReturn == null) {
+            compilerMayReturn = ThreadScheduling.mayLeaveIdle();
+            if (!compilerMayReturn) {
+                log.info("The JIT compiler keeps its priority during table compiles here (no CAP_SYS_NICE, RLIMIT_NICE below 20): "
+                        + "under full load a big upload slows requests more");
+            }
+        }
+        return compilerMayReturn;
     }
 
     private static void warnOnce(String why) {

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -51,10 +50,10 @@ public class DecisionTableVersions {
     private final Clock clock;
     /**
      * Where candidates are read, compiled and checked (an upload, or a candidate compiled ahead of time): one
-     * thread of lower CPU priority, so that compiling a big table under full load slows the upload rather
-     * than the routing requests.
+     * thread at idle CPU priority, with the JIT compiler's C2 threads there too while it works, so that
+     * compiling a big table under full load slows the upload rather than the routing requests.
      */
-    private final ExecutorService candidateWork = Executors.newSingleThreadExecutor(BackgroundThreads.factory("candidate-check"));
+    private final ExecutorService candidateWork = BackgroundThreads.singleThread("candidate-check");
     /** Recently used versions, compiled: publishing or rolling back to one of them is an instant swap. */
     private final Map<String, DecisionTables> compiled = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
         @Override

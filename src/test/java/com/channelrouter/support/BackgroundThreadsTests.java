@@ -4,33 +4,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+@EnabledOnOs(OS.LINUX)
 class BackgroundThreadsTests {
 
     @Test
-    @EnabledOnOs(OS.LINUX)
-    void backgroundWorkRunsAtLowerPriorityAndKnowsIt() throws Exception {
+    void backgroundWorkRunsAtIdlePriorityAndKnowsIt() throws Exception {
         ExecutorService background = Executors.newSingleThreadExecutor(BackgroundThreads.factory("test-background"));
         try {
             assertThat(background.submit(BackgroundThreads::isCurrent).get()).isTrue();
-            assertThat(background.submit(BackgroundThreadsTests::ownNice).get()).isEqualTo(ownNice() + BackgroundThreads.NICE);
+            assertThat(background.submit(BackgroundThreadsTests::ownPolicy).get()).isEqualTo(ThreadScheduling.SCHED_IDLE);
             assertThat(background.submit(() -> Thread.currentThread().getName()).get()).isEqualTo("test-background");
         } finally {
             background.shutdownNow();
         }
         assertThat(BackgroundThreads.isCurrent()).isFalse();
+        assertThat(ownPolicy()).isEqualTo(ThreadScheduling.SCHED_OTHER);
     }
 
-    /** Field 19 of /proc/thread-self/stat (after the parenthesised command name, which may hold spaces). */
-    private static int ownNice() throws Exception {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[16]);
+    @Test
+    void theOptimisingCompilerIsIdleWhileATaskRunsAndNormalAgainAfter() throws Exception {
+        List<String> compilers = ThreadScheduling.threadIdsNamed(BackgroundThreads.OPTIMISING_COMPILER);
+        assumeThat(compilers).as("a JVM with C2 compiler threads").isNotEmpty();
+        assumeThat(ThreadScheduling.mayLeaveIdle()).as("a process that may take threads out of SCHED_IDLE").isTrue();
+        ExecutorService background = BackgroundThreads.singleThread("test-quiet-compiler");
+        try {
+            List<OptionalInt> during = background.submit(() -> compilers.stream().map(ThreadScheduling::policy).toList()).get();
+            assertThat(during).containsOnly(OptionalInt.of(ThreadScheduling.SCHED_IDLE));
+        } finally {
+            // the compiler is put back after the task's future completes: wait until the thread has done so
+            background.shutdown();
+            assertThat(background.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(compilers.stream().map(ThreadScheduling::policy)).containsOnly(OptionalInt.of(ThreadScheduling.SCHED_OTHER));
+    }
+
+    private static int ownPolicy() throws Exception {
+        return ThreadScheduling.policy(ThreadScheduling.currentThreadId()).orElseThrow();
     }
 }
