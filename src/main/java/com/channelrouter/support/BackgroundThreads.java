@@ -105,7 +105,8 @@ public final class BackgroundThreads {
             // all of them, by name again: the JVM may have started another compiler thread meanwhile
             if (--quietTasks == 0 && compilerMayReturn()) {
                 for (String threadId : ThreadScheduling.threadIdsNamed(OPTIMISING_COMPILER)) {
-                    if (!ThreadScheduling.toNormal(threadId)) {
+                    if (!ThreadScheduling.toNormal(threadId)
+                            && ThreadScheduling.policy(threadId).orElse(-1) == ThreadScheduling.SCHED_IDLE) {
                         log.warn("Could not return JIT compiler thread {} to normal priority", threadId);
                     }
                 }

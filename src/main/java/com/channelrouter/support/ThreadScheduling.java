@@ -72,11 +72,6 @@ final class ThreadScheduling {
         return statField(threadId, 41);
     }
 
-    /** The thread's nice value (field 19 of its stat), if it still runs. */
-    static OptionalInt nice(String threadId) {
-        return statField(threadId, 19);
-    }
-
     /**
      * Whether this process may take a thread back out of SCHED_IDLE: with CAP_SYS_NICE (root, or granted), or
      * a soft RLIMIT_NICE of 20, which allows nice 0 again. Threads that must come back are only sent there then.
