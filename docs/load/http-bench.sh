@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load test on loopback: the echo ceiling, /routings/evaluate and /routings, each warmed up for
-# WARMUP (default 60s: on two cores the JIT compiler needs about a minute of /routings load before it
-# settles) and then measured with wrk for DURATION (default 30s) at CONNECTIONS (default 32), bounded in count too
-# (MAX_REQUESTS per wrk thread, default 2,000,000). Starts the built jar with the bench profile on a fresh
+# WARMUP (default 60s) and then in 10 s slices until the JIT compiler has settled (on two cores it needs
+# one to three minutes of /routings load, by the machine's speed; jstat tells), and then measured with wrk
+# for DURATION (default 30s) at CONNECTIONS (default 32), bounded in count too (MAX_REQUESTS per wrk
+# thread, default 2,000,000). Starts the built jar with the bench profile on a fresh
 # embedded H2 database, or on MariaDB with DB=mariadb (database channel_router_bench, user channel_router).
 # ENDPOINTS picks some of them (e.g. ENDPOINTS=routings). Run after `mvn -DskipTests package`; needs wrk
 # (apt-get install wrk).
@@ -12,10 +13,21 @@ export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=${MAX_REQUESTS:-2000000}
 DURATION=${DURATION:-30s} CONNECTIONS=${CONNECTIONS:-32} WARMUP=${WARMUP:-60s}
 source docs/load/service.sh
 
+compile_seconds() { jstat -compiler "$service" | awk 'NR == 2 {print $4}'; }   # the JIT's compile time so far
 run() { # name script path
   MAX_REQUESTS=0 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" > /dev/null   # warm-up
+  # then on in 10 s slices until the JIT compiler has settled (under 1 s of compiling in a slice; on a slow
+  # machine it still used most of a core a minute in), at most SETTLE_SLICES of them
+  local slices=0 before
+  while (( slices < ${SETTLE_SLICES:-18} )); do
+    before=$(compile_seconds)
+    MAX_REQUESTS=0 wrk -t2 -c"$CONNECTIONS" -d10s -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" > /dev/null
+    slices=$((slices + 1))
+    (( $(echo "$(compile_seconds) - $before < 1" | bc) )) && break
+  done
   printf '%-10s ' "$1"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" | grep RESULT
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" | grep RESULT | tr -d '\n'
+  echo " (warmed up $WARMUP + ${slices}0s)"
 }
 for endpoint in ${ENDPOINTS:-echo evaluate routings}; do
   case $endpoint in
