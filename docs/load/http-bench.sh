@@ -13,21 +13,12 @@ export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=${MAX_REQUESTS:-2000000}
 DURATION=${DURATION:-30s} CONNECTIONS=${CONNECTIONS:-32} WARMUP=${WARMUP:-60s}
 source docs/load/service.sh
 
-compile_seconds() { jstat -compiler "$service" | awk 'NR == 2 {print $4}'; }   # the JIT's compile time so far
 run() { # name script path
   MAX_REQUESTS=0 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" > /dev/null   # warm-up
-  # then on in 10 s slices until the JIT compiler has settled (under 1 s of compiling in a slice; on a slow
-  # machine it still used most of a core a minute in), at most SETTLE_SLICES of them
-  local slices=0 before
-  while (( slices < ${SETTLE_SLICES:-18} )); do
-    before=$(compile_seconds)
-    MAX_REQUESTS=0 wrk -t2 -c"$CONNECTIONS" -d10s -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" > /dev/null
-    slices=$((slices + 1))
-    (( $(echo "$(compile_seconds) - $before < 1" | bc) )) && break
-  done
+  settle "$2" "http://localhost:$PORT$3"
   printf '%-10s ' "$1"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$LOAD_DIR/$2" "http://localhost:$PORT$3" | grep RESULT | tr -d '\n'
-  echo " (warmed up $WARMUP + ${slices}0s)"
+  echo " (warmed up $WARMUP + ${settled}s)"
 }
 for endpoint in ${ENDPOINTS:-echo evaluate routings}; do
   case $endpoint in

@@ -25,3 +25,19 @@ until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do
   kill -0 $service 2>/dev/null || { cat "$data/service.log"; exit 1; }
   sleep 0.5
 done
+
+# Warms up on in 10 s slices of wrk with SCRIPT against URL until the JIT compiler has settled (a slice adds
+# under 1 s of compile time, as jstat counts it; on a slow machine it still used most of a core a minute into
+# the load), at most SETTLE_SLICES (default 18). Sets $settled to the seconds it added.
+settle() { # script url
+  settled=0
+  local before
+  while (( settled < ${SETTLE_SLICES:-18} * 10 )); do
+    before=$(compile_seconds)
+    MAX_REQUESTS=0 wrk -t2 -c"${CONNECTIONS:-32}" -d10s -s "$LOAD_DIR/$1" "$2" > /dev/null
+    settled=$((settled + 10))
+    (( $(echo "$(compile_seconds) - $before < 1" | bc) )) && break
+  done
+  return 0
+}
+compile_seconds() { jstat -compiler "$service" | awk 'NR == 2 {print $4}'; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Latency of /routings/evaluate while a 10,000-row routing table is uploaded (read, checked, compiled) and
 # published. Starts the built jar on a fresh embedded H2 database, warms /evaluate up for WARMUP (default
-# 60s), measures PHASE (default 40s) of wrk -t2 -c32 as the normal, then the same load for exactly as long
+# 60s) and on until the JIT has settled (service.sh), measures PHASE (default 40s) of wrk -t2 -c32 as the normal, then the same load for exactly as long
 # as the workbook takes to be uploaded and published (the swap), and prints both with the upload's and the
 # publish's own times, then AFTER (default 20) seconds more. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another workbook of the same
 # size, during the warm-up, as a service that has seen uploads before would have: the first big compile in a JVM
@@ -33,6 +33,8 @@ if [[ "${WARM_UPLOAD:-0}" == 1 ]]; then
   wait $warming
 fi
 evaluate "$WARMUP" > /dev/null
+settle evaluate.lua "http://localhost:$PORT/api/v1/routings/evaluate"
+echo "warmed up $WARMUP + ${settled}s"
 if [[ -n "${THREAD_CPU:-}" ]]; then   # also record each thread's CPU, reported by kind for both windows at the end
   "$LOAD_DIR/thread-cpu.py" record "$service" "$THREAD_CPU" &
 fi

@@ -4,8 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link ThreadScheduling}). Where {@code chrt} is missing it lowers its priority to nice {@value #NICE}
  * instead, and where neither works it runs at normal priority and a line is logged once.
  * <p>
- * While a task of a {@link #singleThread} executor runs, the JVM's optimising JIT compiler threads (C2) are
+ * While a task of a {@link #singleThread} executor runs, and after it until C2 has compiled what it left
+ * (see {@link #resumeCompilerOnceDrained()}), the JVM's optimising JIT compiler threads (C2) are
  * in SCHED_IDLE too. The work's code is cold whenever an upload comes (XML parsing, the rule builder), so C2
  * compiles hundreds of its methods during it: measured, three times the CPU of the work itself, all taken
  * from the requests at normal priority, whichever thread made the code hot. C1, whose compiles are quick,
@@ -33,6 +37,13 @@ public final class BackgroundThreads {
     private static final Logger log = LoggerFactory.getLogger(BackgroundThreads.class);
     private static final AtomicBoolean warned = new AtomicBoolean();
     private static final Object compilerLock = new Object();
+    /** How long C2 may stay at idle priority after a task, compiling what it left, before it is put back regardless. */
+    static final Duration DRAIN_AT_MOST = Duration.ofMinutes(2);
+    private static final ScheduledExecutorService drainWatch = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "jit-drain-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Tasks running with the compiler at idle priority; guarded by compilerLock. */
     private static int quietTasks;
     private static Boolean compilerMayReturn;
@@ -71,7 +82,7 @@ public final class BackgroundThreads {
 
             @Override
             protected void afterExecute(Runnable task, Throwable thrown) {
-                resumeCompiler();
+                resumeCompilerOnceDrained();
             }
         };
     }
@@ -98,6 +109,31 @@ public final class BackgroundThreads {
                 ThreadScheduling.threadIdsNamed(OPTIMISING_COMPILER).forEach(ThreadScheduling::toIdle);
             }
         }
+    }
+
+    /**
+     * Returns C2 to normal priority once it has compiled what the task left it, or after {@link #DRAIN_AT_MOST}.
+     * The methods the task made hot wait in C2's queue (the JVM drops only tasks of little-used methods); put
+     * back at once, C2 would compile them at normal priority right after the swap, which moved the spike there
+     * instead of removing it (measured: 1.98× the normal p99 in the 20 s after a swap). A compiler thread with
+     * nothing to compile sleeps on its queue; one with work is runnable, even while it gets no CPU.
+     */
+    static void resumeCompilerOnceDrained() {
+        long deadline = System.nanoTime() + DRAIN_AT_MOST.toNanos();
+        drainWatch.execute(new Runnable() {
+            private int idleSamples;
+
+            @Override
+            public void run() {
+                boolean compiling = ThreadScheduling.threadIdsNamed(OPTIMISING_COMPILER).stream().anyMatch(ThreadScheduling::isRunnable);
+                idleSamples = compiling ? 0 : idleSamples + 1;
+                if (idleSamples >= 3 || System.nanoTime() > deadline) {
+                    resumeCompiler();
+                } else {
+                    drainWatch.schedule(this, 200, TimeUnit.MILLISECONDS);
+                }
+            }
+        });
     }
 
     static void resumeCompiler() {

@@ -67,6 +67,16 @@ final class ThreadScheduling {
         return run("renice", "-n", Integer.toString(nice), "-p", threadId);
     }
 
+    /** Whether the thread runs or waits for a core (state R), rather than sleeping or waiting for something else. */
+    static boolean isRunnable(String threadId) {
+        try {
+            String stat = Files.readString(OWN_TASKS.resolve(threadId).resolve("stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'R';
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
     /** The thread's scheduling policy (field 41 of its stat), if it still runs. */
     static OptionalInt policy(String threadId) {
         return statField(threadId, 41);
