@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instead, and where neither works it runs at normal priority and a line is logged once.
  * <p>
  * While a task of a {@link #singleThread} executor runs, and after it until C2 has compiled what it left
- * (see {@link #resumeCompilerOnceDrained()}), the JVM's optimising JIT compiler threads (C2) are
+ * (see {@link #resumeCompilerOnceDrained}), the JVM's optimising JIT compiler threads (C2) are
  * in SCHED_IDLE too. The work's code is cold whenever an upload comes (XML parsing, the rule builder), so C2
  * compiles hundreds of its methods during it: measured, three times the CPU of the work itself, all taken
  * from the requests at normal priority, whichever thread made the code hot. C1, whose compiles are quick,
@@ -74,6 +74,11 @@ public final class BackgroundThreads {
 
     /** One such thread, taking tasks in turn; the JIT's C2 threads are at idle priority while a task runs. */
     public static ExecutorService singleThread(String name) {
+        return singleThread(name, DRAIN_AT_MOST);
+    }
+
+    /** As {@link #singleThread(String)}, with C2 put back at most {@code drainAtMost} after a task. */
+    static ExecutorService singleThread(String name, Duration drainAtMost) {
         return new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory(name)) {
             @Override
             protected void beforeExecute(Thread thread, Runnable task) {
@@ -82,7 +87,7 @@ public final class BackgroundThreads {
 
             @Override
             protected void afterExecute(Runnable task, Throwable thrown) {
-                resumeCompilerOnceDrained();
+                resumeCompilerOnceDrained(drainAtMost);
             }
         };
     }
@@ -112,14 +117,14 @@ public final class BackgroundThreads {
     }
 
     /**
-     * Returns C2 to normal priority once it has compiled what the task left it, or after {@link #DRAIN_AT_MOST}.
+     * Returns C2 to normal priority once it has compiled what the task left it, or after {@code atMost} at the latest.
      * The methods the task made hot wait in C2's queue (the JVM drops only tasks of little-used methods); put
      * back at once, C2 would compile them at normal priority right after the swap, which moved the spike there
      * instead of removing it (measured: 1.98× the normal p99 in the 20 s after a swap). A compiler thread with
      * nothing to compile sleeps on its queue; one with work is runnable, even while it gets no CPU.
      */
-    static void resumeCompilerOnceDrained() {
-        long deadline = System.nanoTime() + DRAIN_AT_MOST.toNanos();
+    static void resumeCompilerOnceDrained(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         drainWatch.execute(new Runnable() {
             private int idleSamples;
 
