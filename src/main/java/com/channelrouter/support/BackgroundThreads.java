@@ -108,6 +108,13 @@ public final class BackgroundThreads {
         }
     }
 
+    /** Tasks that keep C2 at idle priority now: running, or whose queue C2 is still draining. */
+    static int quietTasks() {
+        synchronized (compilerLock) {
+            return quietTasks;
+        }
+    }
+
     static void quietCompiler() {
         synchronized (compilerLock) {
             if (quietTasks++ == 0 && compilerMayReturn()) {

@@ -37,6 +37,8 @@ class BackgroundThreadsTests {
         List<String> compilers = ThreadScheduling.threadIdsNamed(BackgroundThreads.OPTIMISING_COMPILER);
         assumeThat(compilers).as("a JVM with C2 compiler threads").isNotEmpty();
         assumeThat(ThreadScheduling.mayLeaveIdle()).as("a process that may take threads out of SCHED_IDLE").isTrue();
+        // C2 is put back when no task holds it any more: first let those of other tests' services (uploads) end
+        await().atMost(BackgroundThreads.DRAIN_AT_MOST.plusSeconds(10)).until(() -> BackgroundThreads.quietTasks() == 0);
         // C2 may have a long queue at the end of a test run: at most 5 s after the task, it is put back anyway
         ExecutorService background = BackgroundThreads.singleThread("test-quiet-compiler", Duration.ofSeconds(5));
         try {
