@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Latency of /routings/evaluate while a 10,000-row routing table is uploaded (read, checked, compiled) and
 # published. Starts the built jar on a fresh embedded H2 database, warms /evaluate up for WARMUP (default
-# 60s) and on until the JIT has settled (service.sh), measures PHASE (default 40s) of wrk -t2 -c32 as the normal, then the same load for exactly as long
-# as the workbook takes to be uploaded and published (the swap), and prints both with the upload's and the
-# publish's own times, then AFTER (default 20) seconds more. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another workbook of the same
-# size, during the warm-up, as a service that has seen uploads before would have: the first big compile in a JVM
-# also JIT-compiles the rule builder's code. THREAD_CPU=<file> also reports the CPU each kind of thread used
-# in both windows (docs/load/thread-cpu.py). Run after `mvn -DskipTests package`; needs wrk.
+# 60s) and on until the JIT has settled (service.sh), measures PHASE (default 40s) of wrk -t2 -c32 as the
+# normal, then the same load for exactly as long as the workbook takes to be uploaded and published (the
+# swap), and prints both with the upload's and the publish's own times, then AFTER (default 20) seconds
+# more. ROWS (default 10,000) extra routing rows. WARM_UPLOAD=1 first uploads (without publishing) another
+# workbook of the same size, during the warm-up, as a service that has seen uploads before would have: the
+# first big compile in a JVM also JIT-compiles the rule builder's code. THREAD_CPU=<file> also reports the
+# CPU each kind of thread used in each window (docs/load/thread-cpu.py). Run after `mvn -DskipTests
+# package`; needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LOAD_DIR=$PWD/docs/load MAX_REQUESTS=0

@@ -131,6 +131,12 @@ public final class BackgroundThreads {
      * nothing to compile sleeps on its queue; one with work is runnable, even while it gets no CPU.
      */
     static void resumeCompilerOnceDrained(Duration atMost) {
+        synchronized (compilerLock) {
+            if (!compilerMayReturn()) { // C2 was never moved: nothing to wait for
+                quietTasks--;
+                return;
+            }
+        }
         long deadline = System.nanoTime() + atMost.toNanos();
         drainWatch.execute(new Runnable() {
             private int idleSamples;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -67,19 +68,18 @@ final class ThreadScheduling {
         return run("renice", "-n", Integer.toString(nice), "-p", threadId);
     }
 
-    /** Whether the thread runs or waits for a core (state R), rather than sleeping or waiting for something else. */
+    /** Whether the thread runs or waits for a core (state R, field 3 of its stat), rather than sleeping or waiting for something else. */
     static boolean isRunnable(String threadId) {
-        try {
-            String stat = Files.readString(OWN_TASKS.resolve(threadId).resolve("stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'R';
-        } catch (IOException | RuntimeException gone) {
-            return false;
-        }
+        return statField(threadId, 3).map("R"::equals).orElse(false);
     }
 
     /** The thread's scheduling policy (field 41 of its stat), if it still runs. */
     static OptionalInt policy(String threadId) {
-        return statField(threadId, 41);
+        try {
+            return statField(threadId, 41).map(Integer::parseInt).map(OptionalInt::of).orElse(OptionalInt.empty());
+        } catch (NumberFormatException unexpected) {
+            return OptionalInt.empty();
+        }
     }
 
     /**
@@ -106,13 +106,13 @@ final class ThreadScheduling {
     }
 
     /** A field of /proc/self/task/<tid>/stat, counted as proc(5) counts them (after the name, which may hold spaces). */
-    private static OptionalInt statField(String threadId, int field) {
+    private static Optional<String> statField(String threadId, int field) {
         try {
             String stat = Files.readString(OWN_TASKS.resolve(threadId).resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalInt.of(Integer.parseInt(fields[field - 3]));
+            return Optional.of(fields[field - 3]);
         } catch (IOException | RuntimeException gone) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 
