@@ -7,6 +7,7 @@ import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.ForbiddenException;
 import com.channelrouter.web.InvalidRequestException;
 import jakarta.validation.Validator;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ class RoutingController {
 
     /** Routes and stores the item; a repeat answers the same 201 and says it was replayed. */
     @PostMapping
-    ResponseEntity<Object> route(@RequestBody RoutingRequest request,
+    ResponseEntity<String> route(@RequestBody RoutingRequest request,
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                  @AuthenticationPrincipal ApiClient client) {
         admit(request, client);
@@ -52,7 +53,8 @@ class RoutingController {
         Routings.Routed routed = routings.route(request, idempotencyKey, client);
         return ResponseEntity.created(URI.create("/api/v1/work-items/" + routed.workItemId()))
                 .header(REPLAYED, Boolean.toString(routed.replayed()))
-                .body(routed.body());
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(routed.decisionJson());
     }
 
     /** What the live tables would decide; stores nothing and needs the database only for the registry. */

@@ -80,7 +80,8 @@ class RoutingRecorder {
     sealed interface Outcome permits Stored, Earlier {
     }
 
-    record Stored(RoutingDecision decision) implements Outcome {
+    /** The item stored now, with its decision as stored: the JSON written once, for the row and for the answer. */
+    record Stored(String workItemId, String decisionJson) implements Outcome {
     }
 
     /** The item already stored under the request's sourceChannel and externalId, for the caller to replay or refuse. */
@@ -169,9 +170,10 @@ class RoutingRecorder {
             Routing routing = pending.routing();
             try {
                 RoutingDecision decision = decisions.decide(routing.request().item(), registered).withWorkItemId(Ids.next());
-                items.add(drafts.draft(decision, routing.request(), routing.client()));
+                NewWorkItem item = drafts.draft(decision, routing.request(), routing.client());
+                items.add(item);
                 decided.add(pending);
-                outcomes.put(pending, new Stored(decision));
+                outcomes.put(pending, new Stored(item.workItemId(), item.decisionJson()));
             } catch (RuntimeException refused) {
                 // not routable, a product not in the catalogue (or a fault of ours): only this request fails
                 pending.outcome().completeExceptionally(refused);

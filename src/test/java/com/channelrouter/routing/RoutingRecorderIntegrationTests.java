@@ -78,7 +78,7 @@ class RoutingRecorderIntegrationTests {
     @Test
     void anExternalIdStoredEarlierIsFoundNotStoredAgainAndARefusalStaysWithItsRequest() {
         RoutingRecorder.Routing first = routing(externalId(), null);
-        RoutingDecision stored = ((RoutingRecorder.Stored) recorder.route(first)).decision();
+        RoutingRecorder.Stored stored = (RoutingRecorder.Stored) recorder.route(first);
         RoutingRecorder.Routing repeat = new RoutingRecorder.Routing(first.request(), HOTLINE, null);
         RoutingRecorder.Routing unknownProduct = routing(externalId(), "NO_SUCH_PRODUCT", null);
         RoutingRecorder.Routing fresh = routing(externalId(), null);
@@ -90,7 +90,7 @@ class RoutingRecorderIntegrationTests {
         assertThat(group.get(0).outcome().join()).isInstanceOfSatisfying(RoutingRecorder.Earlier.class, earlier -> {
             assertThat(earlier.workItemId()).isEqualTo(stored.workItemId());
             assertThat(earlier.requestHash()).isEqualTo(first.request().fingerprint());
-            assertThat(earlier.decisionJson()).contains(stored.workItemId());
+            assertThat(earlier.decisionJson()).isEqualTo(stored.decisionJson()).contains(stored.workItemId());
         });
         assertThatThrownBy(() -> group.get(1).outcome().join()).hasCauseInstanceOf(InvalidRequestException.class);
         assertThat(group.get(2).outcome().join()).isInstanceOf(RoutingRecorder.Stored.class);
