@@ -12,12 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +46,9 @@ class RoutingRecorderIntegrationTests {
 
     @Autowired
     WorkItems workItems;
+
+    @Autowired
+    DataSource dataSource;
 
     RoutingRecorder.Routing routing(String externalId, String idempotencyKey) {
         return routing(externalId, "DEDICATED_LINE", idempotencyKey);
@@ -126,5 +136,39 @@ class RoutingRecorderIntegrationTests {
         assertThat(outcomes.get(17)).isEqualTo("conflict");
         assertThat(outcomes).filteredOn("stored"::equals).hasSize(39);
         assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE, fresh)).hasSize(39);
+    }
+
+    /**
+     * One writer writes at a time; the other takes over when a group is held up. Here another transaction (as
+     * another instance's would) holds an Idempotency-Key the first group must insert: its group waits on the
+     * lock, and an item handed over meanwhile is stored long before that wait ends.
+     */
+    @Test
+    void aGroupHeldUpByALockDoesNotHoldUpTheNext() throws Exception {
+        RoutingRecorder.Stored earlier = (RoutingRecorder.Stored) recorder.route(routing(externalId(), null));
+        String heldKey = "key-" + UUID.randomUUID();
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement insert = otherInstance.prepareStatement("INSERT INTO idempotency_key "
+                    + "(client_id, idem_key, request_hash, work_item_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, HOTLINE.id());
+                insert.setString(2, heldKey);
+                insert.setString(3, "0".repeat(64));
+                insert.setString(4, earlier.workItemId());
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            CompletableFuture<RoutingRecorder.Outcome> heldUp = CompletableFuture.supplyAsync(() -> recorder.route(routing(externalId(), heldKey)));
+            Thread.sleep(RoutingRecorder.HELD_UP.toMillis() / 2); // its group reaches the lock
+
+            long started = System.nanoTime();
+            RoutingRecorder.Outcome next = recorder.route(routing(externalId(), null));
+
+            assertThat(next).isInstanceOf(RoutingRecorder.Stored.class);
+            assertThat(heldUp).as("the first group still waits on the lock").isNotDone();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(RoutingRecorder.HELD_UP.multipliedBy(4));
+            otherInstance.rollback();
+            assertThat(heldUp.get(30, TimeUnit.SECONDS)).as("stored once the lock is gone").isInstanceOf(RoutingRecorder.Stored.class);
+        }
     }
 }
