@@ -51,7 +51,7 @@ import java.util.concurrent.locks.ReentrantLock;
 class RoutingRecorder {
 
     static final int GROUP = 200;
-    /** Writer threads: one writing, one waiting to take over from a held-up group. */
+    /** Writer threads, taking turns: one writes its group while the other's gathers (or takes over from a held-up one). */
     static final int WRITERS = 2;
     /** How long a group may take before the next one is written beside it rather than after it. */
     static final Duration HELD_UP = Duration.ofMillis(250);
