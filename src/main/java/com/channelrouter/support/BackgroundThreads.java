@@ -132,8 +132,8 @@ public final class BackgroundThreads {
      */
     static void resumeCompilerOnceDrained(Duration atMost) {
         synchronized (compilerLock) {
-            if (!compilerMayReturn()) { // C2 was never moved: nothing to wait for
-                quietTasks--;
+            if (!compilerMayReturn()) { // C2 was never moved: nothing to wait for, only the task to count out
+                resumeCompiler();
                 return;
             }
         }
