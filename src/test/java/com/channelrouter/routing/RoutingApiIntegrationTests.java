@@ -389,6 +389,20 @@ class RoutingApiIntegrationTests {
         }
 
         @Test
+        void theAnswerIsTheStoredJsonInUtf8AndARepeatGetsTheSameBytes() {
+            String key = unique();
+            TestHttp.Response first = http.post(ROUTINGS, HOTLINE, lead("I-8"), key(key));
+            TestHttp.Response repeat = http.post(ROUTINGS, HOTLINE, lead("I-8"), key(key));
+
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(first.contentType()).startsWith("application/json");
+            assertThat(first.raw().body()).contains("DEDICATED_LINE (专线)");
+            assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(repeat.contentType()).startsWith("application/json");
+            assertThat(repeat.raw().body()).isEqualTo(first.raw().body());
+        }
+
+        @Test
         void sendingADefaultExplicitlyIsTheSameRequest() {
             String key = unique();
             TestHttp.Response first = http.post(ROUTINGS, HOTLINE, lead("I-7"), key(key));
