@@ -18,7 +18,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime
 counters() {
   mariadb -uroot -N -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_commit', 'Com_select', 'Com_insert',
     'Com_update', 'Com_delete', 'Com_stmt_execute', 'Com_stmt_prepare', 'Handler_write', 'Bytes_received',
-    'Innodb_os_log_written')"
+    'Innodb_os_log_written', 'Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_pages_written', 'Com_set_option')"
 }
 
 MAX_REQUESTS=0 wrk -t2 -c32 -d"$WARMUP" -s "$LOAD_DIR/route.lua" "$url" > /dev/null

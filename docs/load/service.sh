@@ -20,7 +20,7 @@ else
 fi
 java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar ${JAR:-target/channel-router.jar} "${args[@]}" ${EXTRA_ARGS:-} > "$data/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; cp "$data/service.log" /tmp/channel-router-bench.log; rm -rf "$data"' EXIT
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; cp "$data/service.log" /tmp/channel-router-bench.log; rm -rf "$data"' EXIT
 until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do
   kill -0 $service 2>/dev/null || { cat "$data/service.log"; exit 1; }
   sleep 0.5
