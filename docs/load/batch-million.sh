@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Routes LINES (default 1,000,000) churn alerts through POST /api/v1/routings/batch as one gzip-compressed
 # NDJSON stream, on MariaDB by default (DB=h2 for the embedded database), then sends the same batch again to
-# show that nothing is stored twice. Prints the time, the answers by status, the rows stored and the
-# service's peak memory. Run after `mvn -DskipTests package`.
+# show that nothing is stored twice. Prints the time, the answers by status, the cores the service, mariadbd
+# and the client (curl and the count of the answers) used during the first run with the CPU per line, the
+# rows stored and the service's peak memory. Run after `mvn -DskipTests package`.
 # WARMUP_LINES (default 200,000) alerts with other external ids are sent first, untimed, as a service that
 # has been running would have done: on two cores a fresh JVM spends most of a core for its first minute
 # or so compiling the code a batch runs. WARMUP_LINES=0 measures the cold service.
@@ -44,8 +45,19 @@ if (( WARMUP_LINES > 0 )); then
   echo "warm-up batch of $WARMUP_LINES other alerts, untimed: $(echo "$end - $start" | bc) s"
 fi
 echo "batch of $LINES lines ($(du -h "$batch" | cut -f1) gzip)"
-start=$(date +%s.%N); send "$batch"; end=$(date +%s.%N)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime
+database=$([[ "$DB" == mariadb ]] && pgrep -x mariadbd || true)
+# CPU of the shell's finished children (its second line), read by `times` in this shell: a subshell has none
+children_cpu() { awk 'END { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"; }
+service_before=$(cpu_ticks "$service"); database_before=$([[ -n "$database" ]] && cpu_ticks "$database" || echo 0)
+times > "$data/times-before"; start=$(date +%s.%N); send "$batch"; end=$(date +%s.%N); times > "$data/times-after"
+service_after=$(cpu_ticks "$service"); database_after=$([[ -n "$database" ]] && cpu_ticks "$database" || echo 0)
 echo "first run: $(echo "$end - $start" | bc) s"
+# the client (curl and the count of the answers) shares the machine: its cores are what the other two did not get
+awk -v s="$((service_after - service_before))" -v d="$((database_after - database_before))" -v t="$(getconf CLK_TCK)" \
+    -v c="$(echo "$(children_cpu "$data/times-after") - $(children_cpu "$data/times-before")" | bc)" -v seconds="$(echo "$end - $start" | bc)" -v lines="$LINES" 'BEGIN {
+  printf "cores: service %.2f, mariadb %.2f, client %.2f; CPU per line: service %.3f ms, mariadb %.3f ms, together %.3f ms\n",
+    s / t / seconds, d / t / seconds, c / seconds, s / t / lines * 1000, d / t / lines * 1000, (s + d) / t / lines * 1000 }'
 curl -s "localhost:$PORT$(grep -i '^location:' "$data/headers" | cut -d' ' -f2 | tr -d '\r')" -H 'X-API-Key: dev-bi-system'; echo
 start=$(date +%s.%N); send "$batch"; end=$(date +%s.%N)
 echo "second run (all replayed): $(echo "$end - $start" | bc) s"
