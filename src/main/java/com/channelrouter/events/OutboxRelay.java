@@ -53,8 +53,8 @@ class OutboxRelay {
     @Scheduled(fixedDelayString = "${channel-router.events.relay-interval:PT0.2S}")
     @SchedulerLock(name = "outbox-relay", lockAtMostFor = "PT30S")
     void relayOnSchedule() {
-        // relays wait for each other on the feed head, so a place given twice (a duplicate key) would mean a
-        // head behind the feed: it is left to fail loudly rather than be retried quietly
+        // relays wait for each other on the feed head, so a place given twice in a feed (a duplicate key of
+        // feed_event) would mean a head behind the feed: it is left to fail loudly rather than be retried quietly
         while (relayBatch() == BATCH) {
             // more waiting: keep going
         }
