@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * IllegalAccessException, stack trace and all, for every row before it retries with access. In a profile of
  * a million-line batch that exception was 2.6% of the service's CPU, half of the outbox relay's reads.
  */
-public class CachedConstructorObjectFactory extends DefaultObjectFactory {
+class CachedConstructorObjectFactory extends DefaultObjectFactory {
 
     private record Signature(Class<?> type, List<Class<?>> argumentTypes) {
     }
