@@ -24,13 +24,13 @@ import java.util.List;
  */
 public class V10__Key_decisions_and_feed_places_by_how_they_are_read extends BaseJavaMigration {
 
-    static final List<String> MYSQL = List.of(
+    private static final List<String> MYSQL = List.of(
             "ALTER TABLE routing_decision DROP PRIMARY KEY, ADD CONSTRAINT pk_routing_decision PRIMARY KEY (work_item_id),"
                     + " DROP INDEX uq_routing_decision_item",
             "ALTER TABLE feed_event DROP PRIMARY KEY, ADD CONSTRAINT pk_feed_event PRIMARY KEY (recipient_channel, feed_seq),"
                     + " DROP INDEX ix_feed_event_recipient");
 
-    static final List<String> H2 = List.of(
+    private static final List<String> H2 = List.of(
             "ALTER TABLE routing_decision DROP PRIMARY KEY",
             "ALTER TABLE routing_decision ADD CONSTRAINT pk_routing_decision PRIMARY KEY (work_item_id)",
             "ALTER TABLE routing_decision DROP INDEX uq_routing_decision_item",

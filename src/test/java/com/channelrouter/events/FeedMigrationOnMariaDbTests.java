@@ -8,6 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import static com.channelrouter.support.TestDatabaseServer.PASSWORD;
+import static com.channelrouter.support.TestDatabaseServer.URL;
+import static com.channelrouter.support.TestDatabaseServer.USER;
+
 /**
  * {@link FeedMigrationTests} on the real MariaDB/MySQL server, where InnoDB's own rules for copying rows and
  * continuing an AUTO_INCREMENT counter apply. Each test migrates a database of its own, the test database's
@@ -16,12 +20,6 @@ import java.sql.Statement;
  */
 @Tag("mariadb")
 class FeedMigrationOnMariaDbTests extends FeedMigrationTests {
-
-    private static final String URL = System.getenv().getOrDefault("CHANNEL_ROUTER_TEST_DB_URL",
-            "jdbc:mysql://127.0.0.1:3306/channel_router_test?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                    + "&allowPublicKeyRetrieval=true&sslMode=DISABLED&connectTimeout=3000");
-    private static final String USER = System.getenv().getOrDefault("CHANNEL_ROUTER_TEST_DB_USER", "channel_router");
-    private static final String PASSWORD = System.getenv().getOrDefault("CHANNEL_ROUTER_TEST_DB_PASSWORD", "channel_router");
 
     @Override
     DataSource emptyDatabase() throws SQLException {

@@ -24,18 +24,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("mariadb")
 class MigrationsWithoutNetworkTimeoutOnMariaDbTests {
 
-    private static final String URL = System.getenv().getOrDefault("CHANNEL_ROUTER_TEST_DB_URL",
-            "jdbc:mysql://127.0.0.1:3306/channel_router_test?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                    + "&allowPublicKeyRetrieval=true&sslMode=DISABLED&connectTimeout=3000");
     private static final String HISTORY = "slow_migration_test_history";
 
     private final HikariDataSource pool = pool();
 
     private static HikariDataSource pool() {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(URL + "&socketTimeout=1000");
-        pool.setUsername(System.getenv().getOrDefault("CHANNEL_ROUTER_TEST_DB_USER", "channel_router"));
-        pool.setPassword(System.getenv().getOrDefault("CHANNEL_ROUTER_TEST_DB_PASSWORD", "channel_router"));
+        pool.setJdbcUrl(TestDatabaseServer.URL + "&socketTimeout=1000");
+        pool.setUsername(TestDatabaseServer.USER);
+        pool.setPassword(TestDatabaseServer.PASSWORD);
         pool.setMaximumPoolSize(1);
         return pool;
     }
