@@ -45,10 +45,7 @@ if (( WARMUP_LINES > 0 )); then
   echo "warm-up batch of $WARMUP_LINES other alerts, untimed: $(echo "$end - $start" | bc) s"
 fi
 echo "batch of $LINES lines ($(du -h "$batch" | cut -f1) gzip)"
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime
 database=$([[ "$DB" == mariadb ]] && pgrep -x mariadbd || true)
-# CPU of the shell's finished children (its second line), read by `times` in this shell: a subshell has none
-children_cpu() { awk 'END { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"; }
 service_before=$(cpu_ticks "$service"); database_before=$([[ -n "$database" ]] && cpu_ticks "$database" || echo 0)
 times > "$data/times-before"; start=$(date +%s.%N); send "$batch"; end=$(date +%s.%N); times > "$data/times-after"
 service_after=$(cpu_ticks "$service"); database_after=$([[ -n "$database" ]] && cpu_ticks "$database" || echo 0)

@@ -1,6 +1,6 @@
 # Sourced by the load scripts: starts the built jar with the bench profile on a fresh database (embedded H2,
 # or MariaDB's channel_router_bench with DB=mariadb), waits until it is up, and stops it on exit.
-# Sets $PORT and $service (the pid).
+# Sets $PORT and $service (the pid); defines settle (below) and the CPU accounting at the end.
 PORT=${PORT:-18080}
 data=$(mktemp -d)
 args=(--server.port="$PORT" --spring.profiles.include=bench)
@@ -41,3 +41,9 @@ settle() { # script url
   return 0
 }
 compile_seconds() { jstat -compiler "$service" | awk 'NR == 2 {print $4}'; }
+
+# CPU accounting for the scripts that print cores: a process's utime + stime in clock ticks
+# (getconf CLK_TCK), and the CPU seconds of this shell's finished children from a file written by
+# `times` in this shell (its second line; a subshell's `times` has none of them).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+children_cpu() { awk 'END { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"; }
