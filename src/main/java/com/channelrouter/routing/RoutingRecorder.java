@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,12 +42,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * another instance stored meanwhile) is handled again item by item, so that a conflict touches only its
  * own request, exactly as if each had been routed alone.
  * <p>
+ * Most items are new, so a group skips the external-id lookup and inserts straight away: the unique key on
+ * work_item's sourceChannel and externalId finds a repeat, and the group is then routed again, looking up.
+ * After a repeat the next {@value #LOOK_UP_AFTER_A_REPEAT} groups look up first, and each repeat a lookup
+ * finds extends that, so that a stream of repeats (a channel sending its day again) does not pay twice.
+ * <p>
  * One writer writes its group's statements at a time, so that everything handed over meanwhile makes the
  * next group: two writing side by side each took half as many items per group, for as many statements and
- * commits per group. The other writer waits with the next group's first item; it starts once the group
- * before has written its statements (not once it has committed: the commit's redo-log flush overlaps the
- * next group), or when that group has been held up (a lock wait behind another instance) for longer than
- * {@link #HELD_UP}, so that one stuck group does not stop every request.
+ * commits per group. The other writer begins its transaction and waits with the next group's first item; it
+ * starts once the group before has written its statements (not once it has committed: the commit's redo-log
+ * flush overlaps the next group), or when that group has been held up (a lock wait behind another instance)
+ * for longer than {@link #HELD_UP}, so that one stuck group does not stop every request.
  */
 @Component
 class RoutingRecorder {
@@ -55,6 +62,8 @@ class RoutingRecorder {
     static final int WRITERS = 2;
     /** How long a group may take before the next one is written beside it rather than after it. */
     static final Duration HELD_UP = Duration.ofMillis(250);
+    /** Groups that look their external ids up first after a repeat was found. */
+    static final int LOOK_UP_AFTER_A_REPEAT = 100;
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(RoutingRecorder.class);
 
@@ -70,6 +79,7 @@ class RoutingRecorder {
      */
     private final ReentrantLock writing = new ReentrantLock(true);
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DecidingThreads.named("routing-writer"));
+    private final AtomicInteger groupsToLookUpFirst = new AtomicInteger();
 
     RoutingRecorder(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, JdbcTemplate jdbc,
                     TransactionTemplate transaction) {
@@ -129,20 +139,31 @@ class RoutingRecorder {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 group.add(handedOver.take());
-                // false if the writer writing is held up: then this group is written beside it
-                writing.tryLock(HELD_UP.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException stopping) {
-                group.forEach(p -> p.outcome().completeExceptionally(new IllegalStateException("The service is stopping")));
                 return;
             }
             try {
-                handedOver.drainTo(group, GROUP - group.size());
-                handle(group);
+                handle(group, lookUpFirst(), () -> takeTurnAndGather(group));
             } finally {
                 letTheNextGroupWrite();
                 group.clear();
             }
         }
+    }
+
+    /**
+     * Runs in the group's transaction, already begun, so that its round trip is not part of the turn: waits
+     * for the turn, then takes into the group whatever was handed over meanwhile.
+     */
+    private void takeTurnAndGather(List<Pending> group) {
+        try {
+            // false if the writer writing is held up: then this group is written beside it
+            writing.tryLock(HELD_UP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The service is stopping");
+        }
+        handedOver.drainTo(group, GROUP - group.size());
     }
 
     private void letTheNextGroupWrite() {
@@ -153,21 +174,41 @@ class RoutingRecorder {
 
     /** Routes a group in one transaction, or item by item if the database refuses it; completes each wait. */
     void handle(List<Pending> group) {
+        handle(group, lookUpFirst(), () -> {
+        });
+    }
+
+    /** True while repeats come: for {@value #LOOK_UP_AFTER_A_REPEAT} groups after the last one found. */
+    boolean lookUpFirst() {
+        return groupsToLookUpFirst.get() > 0;
+    }
+
+    /** As {@link #handle(List)}, looking the external ids up first or not, after {@code beforeRouting} in the transaction. */
+    void handle(List<Pending> group, boolean lookUpFirst, Runnable beforeRouting) {
         try {
             Map<Pending, Outcome> outcomes = transaction.execute(status -> {
-                Map<Pending, Outcome> routed = routeAll(group);
+                beforeRouting.run();
+                Map<Pending, Outcome> routed = routeAll(group, lookUpFirst);
                 letTheNextGroupWrite(); // while this one commits: the redo-log flush needs nothing from it
                 return routed;
             });
             outcomes.forEach((pending, outcome) -> pending.outcome().complete(outcome));
         } catch (DataAccessException refused) {
-            if (group.size() == 1) {
+            List<Pending> waiting = group.stream().filter(p -> !p.outcome().isDone()).toList();
+            if (!lookUpFirst && refused instanceof DuplicateKeyException) {
+                // most likely an item stored before: the group again, finding it (and so looking up for a while)
+                handle(waiting, true, () -> {
+                });
+            } else if (group.size() == 1) {
                 group.get(0).outcome().completeExceptionally(refused);
             } else {
-                group.stream().filter(p -> !p.outcome().isDone()).forEach(p -> handle(List.of(p)));
+                waiting.forEach(p -> handle(List.of(p), true, () -> {
+                }));
             }
         } catch (RuntimeException | Error unexpected) {
-            log.error("Routing {} items failed", group.size(), unexpected);
+            if (!Thread.currentThread().isInterrupted()) { // else the service is stopping
+                log.error("Routing {} items failed", group.size(), unexpected);
+            }
             group.forEach(p -> p.outcome().completeExceptionally(unexpected));
         }
     }
@@ -176,11 +217,9 @@ class RoutingRecorder {
      * Sorts out the items stored earlier, decides the others and stores them. Returns the outcomes to give
      * once the transaction commits; a request the decision refuses is answered at once.
      */
-    private Map<Pending, Outcome> routeAll(List<Pending> group) {
+    private Map<Pending, Outcome> routeAll(List<Pending> group, boolean lookUpFirst) {
         Map<Pending, Outcome> outcomes = new LinkedHashMap<>();
-        StoredExternalIds stored = StoredExternalIds.find(workItems, group.stream().map(p -> p.routing().request().item())
-                .filter(item -> item.externalId() != null)
-                .map(item -> new StoredExternalIds.ExternalId(item.sourceChannel(), item.externalId())).toList());
+        StoredExternalIds stored = lookUpFirst ? lookUp(group) : StoredExternalIds.NONE;
         List<Pending> fresh = new ArrayList<>();
         for (Pending pending : group) {
             RoutingItem item = pending.routing().request().item();
@@ -209,6 +248,19 @@ class RoutingRecorder {
         }
         store(decided, items);
         return outcomes;
+    }
+
+    /** The items stored under the group's external ids; while repeats keep coming, groups go on looking up first. */
+    private StoredExternalIds lookUp(List<Pending> group) {
+        StoredExternalIds stored = StoredExternalIds.find(workItems, group.stream().map(p -> p.routing().request().item())
+                .filter(item -> item.externalId() != null)
+                .map(item -> new StoredExternalIds.ExternalId(item.sourceChannel(), item.externalId())).toList());
+        if (stored.isEmpty()) {
+            groupsToLookUpFirst.updateAndGet(groups -> Math.max(0, groups - 1));
+        } else {
+            groupsToLookUpFirst.set(LOOK_UP_AFTER_A_REPEAT);
+        }
+        return stored;
     }
 
     /** The items, then the idempotency keys that name them. */

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 final class StoredExternalIds {
 
+    /** None found: for a group that did not look up. */
+    static final StoredExternalIds NONE = new StoredExternalIds(Map.of(), Map.of());
+
     private final Map<String, PriorExternalId> byKey;
     private final Map<String, String> decisionJsons;
 
@@ -41,6 +44,10 @@ final class StoredExternalIds {
     /** The item stored under this pair, or null (also when there is no externalId). */
     PriorExternalId get(SourceChannel source, String externalId) {
         return externalId == null ? null : byKey.get(key(source, externalId));
+    }
+
+    boolean isEmpty() {
+        return byKey.isEmpty();
     }
 
     /** The stored decision of an item found here, as JSON. */

@@ -9,6 +9,8 @@ import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.UnprocessableException;
 import com.channelrouter.workitem.WorkItems;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -85,8 +87,10 @@ class RoutingRecorderIntegrationTests {
                 group.stream().map(p -> p.routing().request().item().externalId()).toList())).hasSize(4);
     }
 
-    @Test
-    void anExternalIdStoredEarlierIsFoundNotStoredAgainAndARefusalStaysWithItsRequest() {
+    /** Whether the group looks its external ids up first or inserts straight away and finds the repeat by the unique key. */
+    @ParameterizedTest(name = "looking up first: {0}")
+    @ValueSource(booleans = {true, false})
+    void anExternalIdStoredEarlierIsFoundNotStoredAgainAndARefusalStaysWithItsRequest(boolean lookUpFirst) {
         RoutingRecorder.Routing first = routing(externalId(), null);
         RoutingRecorder.Stored stored = (RoutingRecorder.Stored) recorder.route(first);
         RoutingRecorder.Routing repeat = new RoutingRecorder.Routing(first.request(), HOTLINE, null);
@@ -95,7 +99,8 @@ class RoutingRecorderIntegrationTests {
         List<RoutingRecorder.Pending> group = List.of(repeat, unknownProduct, fresh).stream()
                 .map(r -> new RoutingRecorder.Pending(r, new CompletableFuture<>())).toList();
 
-        recorder.handle(group);
+        recorder.handle(group, lookUpFirst, () -> {
+        });
 
         assertThat(group.get(0).outcome().join()).isInstanceOfSatisfying(RoutingRecorder.Earlier.class, earlier -> {
             assertThat(earlier.workItemId()).isEqualTo(stored.workItemId());
@@ -106,6 +111,26 @@ class RoutingRecorderIntegrationTests {
         assertThat(group.get(2).outcome().join()).isInstanceOf(RoutingRecorder.Stored.class);
         assertThat(workItems.findByExternalIds(SourceChannel.GROUP_HOTLINE, List.of(first.request().item().externalId(),
                 unknownProduct.request().item().externalId(), fresh.request().item().externalId()))).hasSize(2);
+    }
+
+    @Test
+    void afterARepeatGroupsLookUpFirstUntilNoneIsFoundForAWhile() {
+        RoutingRecorder.Routing first = routing(externalId(), null);
+        recorder.route(first);
+        RoutingRecorder.Pending repeat = new RoutingRecorder.Pending(new RoutingRecorder.Routing(first.request(), HOTLINE, null),
+                new CompletableFuture<>());
+
+        recorder.handle(List.of(repeat), false, () -> {
+        });
+
+        assertThat(repeat.outcome().join()).isInstanceOf(RoutingRecorder.Earlier.class);
+        assertThat(recorder.lookUpFirst()).as("a repeat was found by the unique key").isTrue();
+        for (int i = 1; i < RoutingRecorder.LOOK_UP_AFTER_A_REPEAT; i++) {
+            recorder.route(routing(externalId(), null));
+        }
+        assertThat(recorder.lookUpFirst()).as("one group without a repeat to go").isTrue();
+        recorder.route(routing(externalId(), null));
+        assertThat(recorder.lookUpFirst()).as("no repeat found for a while").isFalse();
     }
 
     @Test
