@@ -36,11 +36,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Decides and stores routed items by group commit: a request hands its checked item over and waits; a
  * writer takes everything handed over meanwhile (up to {@value #GROUP}) and, in one transaction, looks up
- * the group's external ids and registry entries with one query each, decides the new items and stores them
- * with multi-row statements, as a batch does. Concurrent requests so share their lookups, one commit and
- * one redo-log flush instead of paying for each. A group the database refuses (an external id or key that
- * another instance stored meanwhile) is handled again item by item, so that a conflict touches only its
- * own request, exactly as if each had been routed alone.
+ * the group's registry entries with one query (and its external ids with another, while repeats come: see
+ * below), decides the new items and stores them with multi-row statements, as a batch does. Concurrent
+ * requests so share their lookups, one commit and one redo-log flush instead of paying for each. A group the
+ * database refuses (an external id or key that another instance stored meanwhile) is handled again item by
+ * item, so that a conflict touches only its own request, exactly as if each had been routed alone.
  * <p>
  * Most items are new, so a group skips the external-id lookup and inserts straight away: the unique key on
  * work_item's sourceChannel and externalId finds a repeat, and the group is then routed again, looking up.

@@ -60,7 +60,7 @@ class Routings {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            // the external id is looked up by the recorder, with the rest of its group
+            // an external id stored before is found by the recorder, with the rest of its group
             RoutingRecorder.Outcome outcome = recorder.route(new RoutingRecorder.Routing(checked, client, idempotencyKey));
             if (outcome instanceof RoutingRecorder.Earlier prior) {
                 return replay(prior.workItemId(), prior.requestHash(), prior.decisionJson(), checked, "externalId",
