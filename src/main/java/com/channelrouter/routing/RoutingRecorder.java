@@ -43,9 +43,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * item, so that a conflict touches only its own request, exactly as if each had been routed alone.
  * <p>
  * Most items are new, so a group skips the external-id lookup and inserts straight away: the unique key on
- * work_item's sourceChannel and externalId finds a repeat, and the group is then routed again, looking up.
- * After a repeat the next {@value #LOOK_UP_AFTER_A_REPEAT} groups look up first, and each repeat a lookup
- * finds extends that, so that a stream of repeats (a channel sending its day again) does not pay twice.
+ * work_item's sourceChannel and externalId finds a repeat, and the group is then routed again, looking up,
+ * before it is handled item by item if the database still refuses it (a repeat the decision now refuses is
+ * looked up on its own, since its item is never inserted). After a repeat, the next
+ * {@value #LOOK_UP_AFTER_A_REPEAT} lookups that find none must pass before groups insert straight away
+ * again, so that a stream of repeats (a channel sending its day again) does not pay twice.
  * <p>
  * One writer writes its group's statements at a time, so that everything handed over meanwhile makes the
  * next group: two writing side by side each took half as many items per group, for as many statements and
@@ -62,7 +64,7 @@ class RoutingRecorder {
     static final int WRITERS = 2;
     /** How long a group may take before the next one is written beside it rather than after it. */
     static final Duration HELD_UP = Duration.ofMillis(250);
-    /** Groups that look their external ids up first after a repeat was found. */
+    /** Lookups that must find no repeat before groups insert without looking up again. */
     static final int LOOK_UP_AFTER_A_REPEAT = 100;
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(RoutingRecorder.class);
@@ -178,7 +180,7 @@ class RoutingRecorder {
         });
     }
 
-    /** True while repeats come: for {@value #LOOK_UP_AFTER_A_REPEAT} groups after the last one found. */
+    /** True while repeats come: until {@value #LOOK_UP_AFTER_A_REPEAT} lookups have found none since the last repeat. */
     boolean lookUpFirst() {
         return groupsToLookUpFirst.get() > 0;
     }
@@ -233,6 +235,7 @@ class RoutingRecorder {
         Map<String, Customer> registered = decisions.registeredFor(fresh.stream().map(p -> p.routing().request().item()).toList());
         List<Pending> decided = new ArrayList<>();
         List<NewWorkItem> items = new ArrayList<>();
+        Map<Pending, RuntimeException> refusals = new LinkedHashMap<>();
         for (Pending pending : fresh) {
             Routing routing = pending.routing();
             try {
@@ -243,18 +246,41 @@ class RoutingRecorder {
                 outcomes.put(pending, new Stored(item.workItemId(), item.decisionJson()));
             } catch (RuntimeException refused) {
                 // not routable, a product not in the catalogue (or a fault of ours): only this request fails
-                pending.outcome().completeExceptionally(refused);
+                refusals.put(pending, refused);
             }
         }
+        answerRefusals(refusals, lookUpFirst ? StoredExternalIds.NONE : lookUp(List.copyOf(refusals.keySet())), outcomes);
         store(decided, items);
         return outcomes;
     }
 
+    /**
+     * Fails each refused request at once, unless its external id names an item stored before: a repeat is
+     * answered with what was stored, whatever the tables or the registry would decide now. Only a group that
+     * did not look up first needs {@code storedBefore}: no INSERT of a refused item lets the unique key see it.
+     */
+    private static void answerRefusals(Map<Pending, RuntimeException> refusals, StoredExternalIds storedBefore,
+                                       Map<Pending, Outcome> outcomes) {
+        refusals.forEach((pending, refused) -> {
+            RoutingItem item = pending.routing().request().item();
+            PriorExternalId prior = storedBefore.get(item.sourceChannel(), item.externalId());
+            if (prior == null) {
+                pending.outcome().completeExceptionally(refused);
+            } else {
+                outcomes.put(pending, new Earlier(prior.workItemId(), prior.requestHash(), storedBefore.decisionJson(prior)));
+            }
+        });
+    }
+
     /** The items stored under the group's external ids; while repeats keep coming, groups go on looking up first. */
     private StoredExternalIds lookUp(List<Pending> group) {
-        StoredExternalIds stored = StoredExternalIds.find(workItems, group.stream().map(p -> p.routing().request().item())
+        List<StoredExternalIds.ExternalId> externalIds = group.stream().map(p -> p.routing().request().item())
                 .filter(item -> item.externalId() != null)
-                .map(item -> new StoredExternalIds.ExternalId(item.sourceChannel(), item.externalId())).toList());
+                .map(item -> new StoredExternalIds.ExternalId(item.sourceChannel(), item.externalId())).toList();
+        if (externalIds.isEmpty()) {
+            return StoredExternalIds.NONE;
+        }
+        StoredExternalIds stored = StoredExternalIds.find(workItems, externalIds);
         if (stored.isEmpty()) {
             groupsToLookUpFirst.updateAndGet(groups -> Math.max(0, groups - 1));
         } else {

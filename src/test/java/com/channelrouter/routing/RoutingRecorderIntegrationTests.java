@@ -113,6 +113,27 @@ class RoutingRecorderIntegrationTests {
                 unknownProduct.request().item().externalId(), fresh.request().item().externalId()))).hasSize(2);
     }
 
+    /** A repeat is answered with what was stored even if the decision would refuse it now (here another body, an unknown product). */
+    @ParameterizedTest(name = "looking up first: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRepeatTheDecisionWouldRefuseIsFoundNotRefused(boolean lookUpFirst) {
+        RoutingRecorder.Routing first = routing(externalId(), null);
+        RoutingRecorder.Stored stored = (RoutingRecorder.Stored) recorder.route(first);
+        RoutingRecorder.Pending unroutableRepeat = new RoutingRecorder.Pending(
+                routing(first.request().item().externalId(), "NO_SUCH_PRODUCT", null), new CompletableFuture<>());
+        RoutingRecorder.Pending fresh = new RoutingRecorder.Pending(routing(externalId(), null), new CompletableFuture<>());
+
+        recorder.handle(List.of(unroutableRepeat, fresh), lookUpFirst, () -> {
+        });
+
+        assertThat(unroutableRepeat.outcome().join()).isInstanceOfSatisfying(RoutingRecorder.Earlier.class, earlier -> {
+            assertThat(earlier.workItemId()).isEqualTo(stored.workItemId());
+            assertThat(earlier.requestHash()).as("the stored request's, so the caller is told the externalId names another item")
+                    .isEqualTo(first.request().fingerprint());
+        });
+        assertThat(fresh.outcome().join()).isInstanceOf(RoutingRecorder.Stored.class);
+    }
+
     @Test
     void afterARepeatGroupsLookUpFirstUntilNoneIsFoundForAWhile() {
         RoutingRecorder.Routing first = routing(externalId(), null);
