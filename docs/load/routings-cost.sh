@@ -16,7 +16,6 @@ source docs/load/service.sh
 url="http://localhost:$PORT/api/v1/routings"
 ticks=$(getconf CLK_TCK)
 idle_ticks() { awk '/^cpu / {print $5 + $6}' /proc/stat; }   # idle + iowait, all cores
-times_dir=$(mktemp -d)
 counters() {
   mariadb -uroot -N -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_commit', 'Com_select', 'Com_insert',
     'Com_update', 'Com_delete', 'Com_stmt_execute', 'Com_stmt_prepare', 'Handler_write', 'Bytes_received',
@@ -27,12 +26,11 @@ MAX_REQUESTS=0 wrk -t2 -c32 -d"$WARMUP" -s "$LOAD_DIR/route.lua" "$url" > /dev/n
 settle route.lua "$url"
 database=$(pgrep -x mariadbd)
 before=$(counters); service_before=$(cpu_ticks "$service"); database_before=$(cpu_ticks "$database"); idle_before=$(idle_ticks)
-times > "$times_dir/before"; started=$(date +%s.%N)
+times > "$data/times-before"; started=$(date +%s.%N)
 result=$(wrk -t2 -c32 -d30s -s "$LOAD_DIR/route.lua" "$url" | grep RESULT)
-ended=$(date +%s.%N); times > "$times_dir/after"
+ended=$(date +%s.%N); times > "$data/times-after"
 service_after=$(cpu_ticks "$service"); database_after=$(cpu_ticks "$database"); idle_after=$(idle_ticks); after=$(counters)
-wrk_seconds=$(echo "$(children_cpu "$times_dir/after") - $(children_cpu "$times_dir/before")" | bc)
-rm -r "$times_dir"
+wrk_seconds=$(echo "$(children_cpu "$data/times-after") - $(children_cpu "$data/times-before")" | bc)
 
 echo "$result (warmed up $WARMUP + ${settled}s)"
 items=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$result")

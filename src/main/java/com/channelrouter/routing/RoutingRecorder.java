@@ -66,6 +66,9 @@ class RoutingRecorder {
     static final Duration HELD_UP = Duration.ofMillis(250);
     /** Lookups that must find no repeat before groups insert without looking up again. */
     static final int LOOK_UP_AFTER_A_REPEAT = 100;
+    /** Nothing to do before routing, as for a group handled again: its turn was taken and its items gathered the first time. */
+    static final Runnable NOTHING_BEFORE = () -> {
+    };
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(RoutingRecorder.class);
 
@@ -81,7 +84,8 @@ class RoutingRecorder {
      */
     private final ReentrantLock writing = new ReentrantLock(true);
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DecidingThreads.named("routing-writer"));
-    private final AtomicInteger groupsToLookUpFirst = new AtomicInteger();
+    /** Lookups still to find no repeat before groups insert without looking up: above 0 while repeats come. */
+    private final AtomicInteger lookUpsLeft = new AtomicInteger();
 
     RoutingRecorder(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, JdbcTemplate jdbc,
                     TransactionTemplate transaction) {
@@ -174,18 +178,15 @@ class RoutingRecorder {
         }
     }
 
-    /** Routes a group in one transaction, or item by item if the database refuses it; completes each wait. */
-    void handle(List<Pending> group) {
-        handle(group, lookUpFirst(), () -> {
-        });
-    }
-
     /** True while repeats come: until {@value #LOOK_UP_AFTER_A_REPEAT} lookups have found none since the last repeat. */
     boolean lookUpFirst() {
-        return groupsToLookUpFirst.get() > 0;
+        return lookUpsLeft.get() > 0;
     }
 
-    /** As {@link #handle(List)}, looking the external ids up first or not, after {@code beforeRouting} in the transaction. */
+    /**
+     * Routes a group in one transaction, looking its external ids up first or not, after {@code beforeRouting}
+     * in the transaction; again with the lookup if a key refuses it, then item by item; completes each wait.
+     */
     void handle(List<Pending> group, boolean lookUpFirst, Runnable beforeRouting) {
         try {
             Map<Pending, Outcome> outcomes = transaction.execute(status -> {
@@ -199,13 +200,11 @@ class RoutingRecorder {
             List<Pending> waiting = group.stream().filter(p -> !p.outcome().isDone()).toList();
             if (!lookUpFirst && refused instanceof DuplicateKeyException) {
                 // most likely an item stored before: the group again, finding it (and so looking up for a while)
-                handle(waiting, true, () -> {
-                });
+                handle(waiting, true, NOTHING_BEFORE);
             } else if (group.size() == 1) {
                 group.get(0).outcome().completeExceptionally(refused);
             } else {
-                waiting.forEach(p -> handle(List.of(p), true, () -> {
-                }));
+                waiting.forEach(p -> handle(List.of(p), true, NOTHING_BEFORE));
             }
         } catch (RuntimeException | Error unexpected) {
             if (!Thread.currentThread().isInterrupted()) { // else the service is stopping
@@ -282,9 +281,9 @@ class RoutingRecorder {
         }
         StoredExternalIds stored = StoredExternalIds.find(workItems, externalIds);
         if (stored.isEmpty()) {
-            groupsToLookUpFirst.updateAndGet(groups -> Math.max(0, groups - 1));
+            lookUpsLeft.updateAndGet(left -> Math.max(0, left - 1));
         } else {
-            groupsToLookUpFirst.set(LOOK_UP_AFTER_A_REPEAT);
+            lookUpsLeft.set(LOOK_UP_AFTER_A_REPEAT);
         }
         return stored;
     }

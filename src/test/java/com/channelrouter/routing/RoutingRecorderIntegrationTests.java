@@ -78,7 +78,7 @@ class RoutingRecorderIntegrationTests {
             group.add(new RoutingRecorder.Pending(routing(externalId(), i == 2 ? takenKey : null), new CompletableFuture<>()));
         }
 
-        recorder.handle(group);
+        recorder.handle(group, false, RoutingRecorder.NOTHING_BEFORE);
 
         assertThatThrownBy(() -> group.get(2).outcome().join()).hasCauseInstanceOf(DuplicateKeyException.class);
         assertThat(group).filteredOn(p -> p != group.get(2))
@@ -99,8 +99,7 @@ class RoutingRecorderIntegrationTests {
         List<RoutingRecorder.Pending> group = List.of(repeat, unknownProduct, fresh).stream()
                 .map(r -> new RoutingRecorder.Pending(r, new CompletableFuture<>())).toList();
 
-        recorder.handle(group, lookUpFirst, () -> {
-        });
+        recorder.handle(group, lookUpFirst, RoutingRecorder.NOTHING_BEFORE);
 
         assertThat(group.get(0).outcome().join()).isInstanceOfSatisfying(RoutingRecorder.Earlier.class, earlier -> {
             assertThat(earlier.workItemId()).isEqualTo(stored.workItemId());
@@ -123,8 +122,7 @@ class RoutingRecorderIntegrationTests {
                 routing(first.request().item().externalId(), "NO_SUCH_PRODUCT", null), new CompletableFuture<>());
         RoutingRecorder.Pending fresh = new RoutingRecorder.Pending(routing(externalId(), null), new CompletableFuture<>());
 
-        recorder.handle(List.of(unroutableRepeat, fresh), lookUpFirst, () -> {
-        });
+        recorder.handle(List.of(unroutableRepeat, fresh), lookUpFirst, RoutingRecorder.NOTHING_BEFORE);
 
         assertThat(unroutableRepeat.outcome().join()).isInstanceOfSatisfying(RoutingRecorder.Earlier.class, earlier -> {
             assertThat(earlier.workItemId()).isEqualTo(stored.workItemId());
@@ -141,8 +139,7 @@ class RoutingRecorderIntegrationTests {
         RoutingRecorder.Pending repeat = new RoutingRecorder.Pending(new RoutingRecorder.Routing(first.request(), HOTLINE, null),
                 new CompletableFuture<>());
 
-        recorder.handle(List.of(repeat), false, () -> {
-        });
+        recorder.handle(List.of(repeat), false, RoutingRecorder.NOTHING_BEFORE);
 
         assertThat(repeat.outcome().join()).isInstanceOf(RoutingRecorder.Earlier.class);
         assertThat(recorder.lookUpFirst()).as("a repeat was found by the unique key").isTrue();
