@@ -67,6 +67,7 @@ class BatchRoutings {
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+    /** Times a chunk is sorted out with the lookup and stored before a refusal by the unique keys is given up on. */
     private static final int STORE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(BatchRoutings.class);
 
@@ -79,6 +80,7 @@ class BatchRoutings {
     private final JsonMapper json;
     private final Clock clock;
     private final ExecutorService storage = Executors.newFixedThreadPool(STORAGE_WORKERS, DecidingThreads.named("batch-storage"));
+    private final RepeatWatch repeats = new RepeatWatch();
 
     BatchRoutings(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, RoutingBatchMapper batches,
                   TransactionTemplate transaction, Validator validator, JsonMapper json, Clock clock) {
@@ -97,6 +99,11 @@ class BatchRoutings {
         RoutingBatch batch = new RoutingBatch(Ids.next(), client.id(), RoutingBatch.RUNNING, 0, 0, 0, 0, now, now, null, null);
         batches.insert(batch);
         return batch;
+    }
+
+    /** True while repeats come ({@link RepeatWatch}). */
+    boolean lookUpFirst() {
+        return repeats.lookUpFirst();
     }
 
     RoutingBatch status(String batchId) {
@@ -264,36 +271,47 @@ class BatchRoutings {
     }
 
     /**
-     * Stores the chunk's new items in one transaction, answering repeats with what is already stored. If
-     * another request stores one of the same items meanwhile, the unique keys refuse the chunk, and it is
-     * sorted again against what is now stored.
+     * Stores the chunk's new items in one transaction, answering repeats with what is already stored. Most
+     * chunks hold only new items, so a chunk inserts without looking its external ids up while no repeats
+     * come ({@link RepeatWatch}): the unique keys then find a repeat, or an item another request stored
+     * meanwhile, and the chunk is sorted out again against what is stored.
      */
     private void store(List<Slot> chunk) {
-        for (int attempt = 1; ; attempt++) {
-            List<NewWorkItem> fresh = sortOutRepeats(chunk);
+        boolean lookUpFirst = repeats.lookUpFirst();
+        for (int lookUps = lookUpFirst ? 1 : 0; ; lookUps++) {
+            List<NewWorkItem> fresh = sortOutRepeats(chunk, lookUpFirst ? lookUp(chunk) : StoredExternalIds.NONE);
             try {
                 transaction.executeWithoutResult(status -> workItems.openAll(fresh));
                 chunk.stream().filter(s -> s.item != null && s.answer == null)
                         .forEach(s -> s.answered(s.item.workItemId(), s.item.decisionJson(), s.repeatOf != null));
                 return;
             } catch (DuplicateKeyException storedMeanwhile) {
-                if (attempt == STORE_ATTEMPTS) {
+                if (lookUps == STORE_ATTEMPTS) {
                     throw storedMeanwhile;
                 }
+                lookUpFirst = true;
             }
         }
     }
 
-    /** Marks the chunk's repeats (of stored items, or of an earlier line); returns the items to store. */
-    private List<NewWorkItem> sortOutRepeats(List<Slot> chunk) {
-        StoredExternalIds stored = StoredExternalIds.find(workItems, chunk.stream().filter(s -> s.item != null && s.answer == null)
-                .map(s -> new StoredExternalIds.ExternalId(s.item.sourceChannel(), s.item.externalId())).toList());
+    /** The items stored under the chunk's external ids. */
+    private StoredExternalIds lookUp(List<Slot> chunk) {
+        return repeats.noted(StoredExternalIds.find(workItems, chunk.stream().filter(s -> s.own != null)
+                .map(s -> new StoredExternalIds.ExternalId(s.own.sourceChannel(), s.own.externalId())).toList()));
+    }
+
+    /**
+     * Marks the chunk's repeats (of items found {@code stored}, or of an earlier line) and returns the items to
+     * store; sorts every decided line afresh, as the lines it marked before may have been sorted without the lookup.
+     */
+    private List<NewWorkItem> sortOutRepeats(List<Slot> chunk, StoredExternalIds stored) {
         Map<String, Slot> firstInChunk = new HashMap<>();
         List<NewWorkItem> fresh = new ArrayList<>();
         for (Slot slot : chunk) {
-            if (slot.item == null || slot.answer != null) {
-                continue;
+            if (slot.own == null) {
+                continue; // refused before it was decided
             }
+            slot.unsorted();
             String key = StoredExternalIds.key(slot.item.sourceChannel(), slot.item.externalId());
             PriorExternalId prior = stored.get(slot.item.sourceChannel(), slot.item.externalId());
             Slot first = firstInChunk.putIfAbsent(key, slot);
@@ -318,6 +336,8 @@ class BatchRoutings {
     private final class Slot {
         final long line;
         CheckedRequest request;
+        /** The item decided for this line, once decided; {@code item} is the one stored for it (an earlier line's, for a repeat). */
+        NewWorkItem own;
         NewWorkItem item;
         Slot repeatOf;
         String answer;
@@ -329,7 +349,17 @@ class BatchRoutings {
         }
 
         void decided(NewWorkItem decided) {
+            this.own = decided;
             this.item = decided;
+        }
+
+        /** Back to decided, for its repeats to be sorted out again. */
+        void unsorted() {
+            item = own;
+            repeatOf = null;
+            answer = null;
+            status = 0;
+            replayed = false;
         }
 
         Slot refused(int problemStatus, String type, String title, String detail, List<FieldProblem> errors) {

@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,9 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Most items are new, so a group skips the external-id lookup and inserts straight away: the unique key on
  * work_item's sourceChannel and externalId finds a repeat, and the group is then routed again, looking up,
  * before it is handled item by item if the database still refuses it (a repeat the decision now refuses is
- * looked up on its own, since its item is never inserted). After a repeat, the next
- * {@value #LOOK_UP_AFTER_A_REPEAT} lookups that find none must pass before groups insert straight away
- * again, so that a stream of repeats (a channel sending its day again) does not pay twice.
+ * looked up on its own, since its item is never inserted). After a repeat, groups look up first for a
+ * while ({@link RepeatWatch}), so that a stream of repeats (a channel sending its day again) does not pay twice.
  * <p>
  * One writer writes its group's statements at a time, so that everything handed over meanwhile makes the
  * next group: two writing side by side each took half as many items per group, for as many statements and
@@ -64,8 +62,6 @@ class RoutingRecorder {
     static final int WRITERS = 2;
     /** How long a group may take before the next one is written beside it rather than after it. */
     static final Duration HELD_UP = Duration.ofMillis(250);
-    /** Lookups that must find no repeat before groups insert without looking up again. */
-    static final int LOOK_UP_AFTER_A_REPEAT = 100;
     /** Nothing to do before routing, as for a group handled again: its turn was taken and its items gathered the first time. */
     static final Runnable NOTHING_BEFORE = () -> {
     };
@@ -84,8 +80,7 @@ class RoutingRecorder {
      */
     private final ReentrantLock writing = new ReentrantLock(true);
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DecidingThreads.named("routing-writer"));
-    /** Lookups still to find no repeat before groups insert without looking up: above 0 while repeats come. */
-    private final AtomicInteger lookUpsLeft = new AtomicInteger();
+    private final RepeatWatch repeats = new RepeatWatch();
 
     RoutingRecorder(RoutingDecisions decisions, WorkItemDrafts drafts, WorkItems workItems, JdbcTemplate jdbc,
                     TransactionTemplate transaction) {
@@ -178,9 +173,9 @@ class RoutingRecorder {
         }
     }
 
-    /** True while repeats come: until {@value #LOOK_UP_AFTER_A_REPEAT} lookups have found none since the last repeat. */
+    /** True while repeats come ({@link RepeatWatch}). */
     boolean lookUpFirst() {
-        return lookUpsLeft.get() > 0;
+        return repeats.lookUpFirst();
     }
 
     /**
@@ -279,13 +274,7 @@ class RoutingRecorder {
         if (externalIds.isEmpty()) {
             return StoredExternalIds.NONE;
         }
-        StoredExternalIds stored = StoredExternalIds.find(workItems, externalIds);
-        if (stored.isEmpty()) {
-            lookUpsLeft.updateAndGet(left -> Math.max(0, left - 1));
-        } else {
-            lookUpsLeft.set(LOOK_UP_AFTER_A_REPEAT);
-        }
-        return stored;
+        return repeats.noted(StoredExternalIds.find(workItems, externalIds));
     }
 
     /** The items, then the idempotency keys that name them. */

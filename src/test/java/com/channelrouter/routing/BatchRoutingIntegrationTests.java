@@ -1,14 +1,22 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.security.Role;
 import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.TestHttp;
+import com.channelrouter.workitem.WorkItems;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
@@ -36,6 +46,23 @@ class BatchRoutingIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RoutingDecisions decisions;
+    @Autowired
+    WorkItemDrafts drafts;
+    @Autowired
+    WorkItems workItems;
+    @Autowired
+    RoutingBatchMapper batches;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Validator validator;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    Clock clock;
 
     String prefix;
     /** Recent, so that the escalation job has nothing to do for these items while other tests run. */
@@ -177,6 +204,70 @@ class BatchRoutingIntegrationTests {
             assertThat(again.lines().get(i).get("workItemId")).isEqualTo(first.lines().get(i).get("workItemId"));
             assertThat(again.lines().get(i).get("decision")).isEqualTo(first.lines().get(i).get("decision"));
         }
+    }
+
+    /**
+     * Runs the lines through batch routing of its own, as on an instance that has seen no repeats yet: its
+     * chunks insert without looking their external ids up first. Returns the router, stopped, and its answers.
+     */
+    record Run(BatchRoutings routings, List<JsonNode> lines) {
+    }
+
+    Run runWithoutLookingUpFirst(List<String> lines) throws IOException {
+        BatchRoutings routings = new BatchRoutings(decisions, drafts, workItems, batches, transaction, validator, json, clock);
+        ApiClient bi = new ApiClient("dev-bi-system", Set.of(Role.ROUTER, Role.CHANNEL), SourceChannel.BI_SYSTEM);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            assertThat(routings.lookUpFirst()).isFalse();
+            routings.run(routings.start(bi), new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), out, bi);
+        } finally {
+            routings.stop();
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            answers.add(TestHttp.JSON.readTree(line));
+        }
+        return new Run(routings, answers);
+    }
+
+    @Test
+    void aBatchSentAgainWithoutLookingUpFirstFindsItsItemsByTheUniqueKey() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            lines.add(alert(i));
+        }
+        lines.add(alert(3));
+        lines.add(alert(5).replace("CHURN_RISK", "CONTRACT_EXPIRY"));
+
+        Run first = runWithoutLookingUpFirst(lines);
+        Run again = runWithoutLookingUpFirst(lines);
+
+        assertThat(stored()).isEqualTo(600);
+        assertThat(first.routings().lookUpFirst()).as("line 601 repeats line 3, which the chunk before stored").isTrue();
+        assertThat(again.routings().lookUpFirst()).as("repeats found by the unique key, then looked up").isTrue();
+        assertThat(first.lines().get(600).get("replayed").asBoolean()).isTrue();
+        assertThat(first.lines().get(601).get("status").asInt()).isEqualTo(422);
+        for (int i = 0; i < 601; i++) {
+            assertThat(again.lines().get(i).get("replayed").asBoolean()).isTrue();
+            assertThat(again.lines().get(i).get("workItemId")).isEqualTo(first.lines().get(i).get("workItemId"));
+            assertThat(again.lines().get(i).get("decision")).isEqualTo(first.lines().get(i).get("decision"));
+        }
+        assertThat(again.lines().get(601).get("status").asInt()).isEqualTo(422);
+    }
+
+    @Test
+    void linesSortedOutWithoutTheLookupAreSortedOutAgainWithIt() throws IOException {
+        Run earlier = runWithoutLookingUpFirst(List.of(alert(1), alert(2)));
+        String otherRequest = alert(1).replace("CHURN_RISK", "CONTRACT_EXPIRY");
+
+        // without the lookup, line 2 looks like a conflict with line 1; the stored item shows line 1 is the conflict
+        Run later = runWithoutLookingUpFirst(List.of(otherRequest, alert(1), alert(3), alert(2)));
+
+        assertThat(later.lines()).extracting(line -> line.get("status").asInt()).containsExactly(422, 201, 201, 201);
+        assertThat(later.lines()).extracting(line -> line.path("replayed").asBoolean()).containsExactly(false, true, false, true);
+        assertThat(later.lines().get(1).get("workItemId")).isEqualTo(earlier.lines().get(0).get("workItemId"));
+        assertThat(later.lines().get(3).get("workItemId")).isEqualTo(earlier.lines().get(1).get("workItemId"));
+        assertThat(stored()).isEqualTo(3);
     }
 
     @Test

@@ -143,7 +143,7 @@ class RoutingRecorderIntegrationTests {
 
         assertThat(repeat.outcome().join()).isInstanceOf(RoutingRecorder.Earlier.class);
         assertThat(recorder.lookUpFirst()).as("a repeat was found by the unique key").isTrue();
-        for (int i = 1; i < RoutingRecorder.LOOK_UP_AFTER_A_REPEAT; i++) {
+        for (int i = 1; i < RepeatWatch.LOOK_UPS_AFTER_A_REPEAT; i++) {
             recorder.route(routing(externalId(), null));
         }
         assertThat(recorder.lookUpFirst()).as("one group without a repeat to go").isTrue();
