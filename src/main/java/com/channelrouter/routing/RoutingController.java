@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -41,9 +42,12 @@ class RoutingController {
         this.validator = validator;
     }
 
-    /** Routes and stores the item; a repeat answers the same 201 and says it was replayed. */
+    /**
+     * Routes and stores the item; a repeat answers the same 201 and says it was replayed. The decision is
+     * answered as stored, as UTF-8 bytes: as a String it was encoded twice, once only to count its length.
+     */
     @PostMapping
-    ResponseEntity<String> route(@RequestBody RoutingRequest request,
+    ResponseEntity<byte[]> route(@RequestBody RoutingRequest request,
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                  @AuthenticationPrincipal ApiClient client) {
         admit(request, client);
@@ -54,7 +58,7 @@ class RoutingController {
         return ResponseEntity.created(URI.create("/api/v1/work-items/" + routed.workItemId()))
                 .header(REPLAYED, Boolean.toString(routed.replayed()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(routed.decisionJson());
+                .body(routed.decisionJson().getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the live tables would decide; stores nothing and needs the database only for the registry. */

@@ -22,7 +22,7 @@ import java.time.format.DateTimeFormatter;
 @MappedTypes(Instant.class)
 public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
-    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {
@@ -31,7 +31,7 @@ public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
     /** The instant as DATETIME(6) text in UTC, for binding with plain JDBC as this handler does. */
     public static String datetime6(Instant instant) {
-        return DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return UtcText.datetime6(instant);
     }
 
     /** A DATETIME(6) value read as UTC. */

@@ -2,6 +2,7 @@ package com.channelrouter.workitem;
 
 import com.channelrouter.domain.DeadlineKind;
 import com.channelrouter.domain.EscalationLevel;
+import com.channelrouter.support.UtcText;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class EscalationPlan {
             }
             text.append(step.ruleId()).append(FIELDS).append(step.deadline().name()).append(FIELDS).append(step.percent())
                     .append(FIELDS).append(step.level().name()).append(FIELDS)
-                    .append(step.dueAt() == null ? NOT_TIMED : step.dueAt().toString());
+                    .append(step.dueAt() == null ? NOT_TIMED : UtcText.iso(step.dueAt()));
         }
         return text.toString();
     }

@@ -60,6 +60,14 @@ class MultiRowInsertTests {
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
+    @Test
+    void aDuplicateKeyInALaterPartOfTheSameStatementStillFailsTheInsert() {
+        ROWS.insert(jdbc, List.of(new Row(150, "a", null, true, DayOfWeek.MONDAY)));
+        List<Row> rows = IntStream.range(0, 250).mapToObj(i -> new Row(i, "n" + i, null, false, DayOfWeek.FRIDAY)).toList();
+
+        assertThatThrownBy(() -> ROWS.insert(jdbc, rows)).isInstanceOf(DuplicateKeyException.class);
+    }
+
     record Named(String name) {
     }
 

@@ -1,0 +1,63 @@
+package com.channelrouter.support;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Instants as UTC text, written by hand: every stored item writes a dozen of them (its deadlines, its
+ * escalation plan's due times), and DateTimeFormatter was a twentieth of a batch's storage work. Years
+ * outside 1000–9999, and fractions of a second where the form has none, go to the JDK's own formatting.
+ */
+public final class UtcText {
+
+    private UtcText() {
+    }
+
+    /** As {@link Instant#toString()}: {@code 2026-11-20T03:15:00Z}. */
+    public static String iso(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (instant.getNano() != 0 || time.getYear() < 1000 || time.getYear() > 9999) {
+            return instant.toString();
+        }
+        char[] text = new char[20];
+        dateAndTime(time, text, 'T');
+        text[19] = 'Z';
+        return new String(text);
+    }
+
+    /** As a DATETIME(6) literal in UTC: {@code 2026-11-20 03:15:00.000000}. */
+    public static String datetime6(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 1000 || time.getYear() > 9999) {
+            return UtcInstantTypeHandler.DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+        char[] text = new char[26];
+        dateAndTime(time, text, ' ');
+        text[19] = '.';
+        digits(text, 20, 6, instant.getNano() / 1000);
+        return new String(text);
+    }
+
+    /** {@code uuuu-MM-dd?HH:mm:ss} into the first 19 characters. */
+    private static void dateAndTime(LocalDateTime time, char[] text, char between) {
+        digits(text, 0, 4, time.getYear());
+        text[4] = '-';
+        digits(text, 5, 2, time.getMonthValue());
+        text[7] = '-';
+        digits(text, 8, 2, time.getDayOfMonth());
+        text[10] = between;
+        digits(text, 11, 2, time.getHour());
+        text[13] = ':';
+        digits(text, 14, 2, time.getMinute());
+        text[16] = ':';
+        digits(text, 17, 2, time.getSecond());
+    }
+
+    private static void digits(char[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+}

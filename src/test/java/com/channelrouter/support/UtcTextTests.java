@@ -1,0 +1,47 @@
+package com.channelrouter.support;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hand-written forms are exactly the JDK's, wherever an instant may fall. */
+class UtcTextTests {
+
+    static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    @Test
+    void writesWhatTheJdkWrites() {
+        SplittableRandom random = new SplittableRandom(6);
+        Instant from = Instant.parse("0001-01-01T00:00:00Z");
+        Instant to = Instant.parse("+12000-01-01T00:00:00Z");
+        for (int i = 0; i < 200_000; i++) {
+            long second = random.nextLong(from.getEpochSecond(), to.getEpochSecond());
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(i % 3 == 0 ? second % (400L * 365 * 86_400) + 946_684_800L : second, nano);
+            assertThat(UtcText.iso(instant)).isEqualTo(instant.toString());
+            assertThat(UtcText.datetime6(instant)).isEqualTo(DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        }
+    }
+
+    @Test
+    void writesTheEdgesOfDaysAndYears() {
+        for (String text : new String[] {"2026-11-20T03:15:00Z", "2000-01-01T00:00:00Z", "2199-12-31T23:59:59Z",
+                "2024-02-29T12:00:00Z", "1000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0999-12-31T23:59:59Z",
+                "2026-11-20T03:15:00.000001Z", "2026-11-20T03:15:00.999999999Z"}) {
+            Instant instant = Instant.parse(text);
+            assertThat(UtcText.iso(instant)).isEqualTo(instant.toString());
+            assertThat(UtcText.datetime6(instant)).isEqualTo(DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        }
+        assertThat(UtcText.datetime6(Instant.parse("2026-11-20T03:15:00.123456789Z"))).isEqualTo("2026-11-20 03:15:00.123456");
+    }
+}
