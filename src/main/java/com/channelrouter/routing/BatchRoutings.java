@@ -277,6 +277,7 @@ class BatchRoutings {
      * meanwhile, and the chunk is sorted out again against what is stored.
      */
     private void store(List<Slot> chunk) {
+        answerRefusedRepeats(chunk);
         boolean lookUpFirst = repeats.lookUpFirst();
         for (int lookUps = lookUpFirst ? 1 : 0; ; lookUps++) {
             List<NewWorkItem> fresh = sortOutRepeats(chunk, lookUpFirst ? lookUp(chunk) : StoredExternalIds.NONE);
@@ -290,6 +291,28 @@ class BatchRoutings {
                     throw storedMeanwhile;
                 }
                 lookUpFirst = true;
+            }
+        }
+    }
+
+    /**
+     * A line the decision refused is still a repeat when its externalId names a stored item: it is answered
+     * from the store, as every repeat is, whatever the tables or the registry would decide now. Its item is
+     * never inserted, so no unique key sees it: its external ids are looked up, only when a chunk has such lines.
+     */
+    private void answerRefusedRepeats(List<Slot> chunk) {
+        List<Slot> refused = chunk.stream().filter(s -> s.request != null && s.own == null).toList();
+        if (refused.isEmpty()) {
+            return;
+        }
+        StoredExternalIds stored = repeats.noted(StoredExternalIds.find(workItems, refused.stream()
+                .map(s -> new StoredExternalIds.ExternalId(s.request.item().sourceChannel(), s.request.item().externalId())).toList()));
+        for (Slot slot : refused) {
+            PriorExternalId prior = stored.get(slot.request.item().sourceChannel(), slot.request.item().externalId());
+            if (prior != null && prior.requestHash().equals(slot.request.fingerprint())) {
+                slot.answered(prior.workItemId(), stored.decisionJson(prior), true);
+            } else if (prior != null) {
+                slot.conflicting();
             }
         }
     }
@@ -317,9 +340,7 @@ class BatchRoutings {
             Slot first = firstInChunk.putIfAbsent(key, slot);
             String priorHash = prior != null ? prior.requestHash() : first != null ? first.item.requestHash() : null;
             if (priorHash != null && !priorHash.equals(slot.item.requestHash())) {
-                slot.refused(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency conflict", "The externalId " + slot.item.externalId()
-                        + " from " + slot.item.sourceChannel() + " already names a different item. Nothing was stored.",
-                        List.of(new FieldProblem("externalId", "was already used for a different request")));
+                slot.conflicting();
             } else if (prior != null) {
                 slot.answered(prior.workItemId(), stored.decisionJson(prior), true);
             } else if (first != null) {
@@ -379,6 +400,14 @@ class BatchRoutings {
             this.answer = json.writeValueAsString(line);
             this.item = null;
             return this;
+        }
+
+        /** Its externalId already names a different request. */
+        Slot conflicting() {
+            RoutingItem item = request.item();
+            return refused(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency conflict", "The externalId " + item.externalId()
+                    + " from " + item.sourceChannel() + " already names a different item. Nothing was stored.",
+                    List.of(new FieldProblem("externalId", "was already used for a different request")));
         }
 
         Slot invalidFields(List<FieldProblem> errors) {

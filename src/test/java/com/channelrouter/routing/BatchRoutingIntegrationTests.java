@@ -206,6 +206,23 @@ class BatchRoutingIntegrationTests {
         }
     }
 
+    @Test
+    void aLineTheDecisionWouldRefuseIsStillFoundStored() {
+        send("dev-bi-system", alert(1).getBytes(StandardCharsets.UTF_8), false);
+        String unknownProduct = "\"productCode\":\"NO_SUCH_PRODUCT\",\"alertKind\"";
+
+        Answer later = send("dev-bi-system", String.join("\n", alert(1).replace("\"alertKind\"", unknownProduct),
+                alert(2).replace("\"alertKind\"", unknownProduct)).getBytes(StandardCharsets.UTF_8), false);
+
+        // the stored item answers first: its externalId names a different request
+        assertThat(later.lines().get(0).get("status").asInt()).isEqualTo(422);
+        assertThat(later.lines().get(0).get("problem").get("title").asString()).isEqualTo("Idempotency conflict");
+        // a new externalId gets the decision's refusal
+        assertThat(later.lines().get(1).get("status").asInt()).isEqualTo(400);
+        assertThat(later.lines().get(1).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("productCode");
+        assertThat(stored()).isEqualTo(1);
+    }
+
     /**
      * Runs the lines through batch routing of its own, as on an instance that has seen no repeats yet: its
      * chunks insert without looking their external ids up first. Returns the router, stopped, and its answers.
