@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * key on work_item's sourceChannel and externalId finds a repeat; the group is then sorted out again with the
  * lookup. Once a lookup has found a repeat, the next {@value #LOOK_UPS_AFTER_A_REPEAT} lookups must find none
  * before groups insert straight away again, so that a stream of repeats (a channel sending its day again, a
- * batch sent again) does not pay for every group twice. Shared by groups written side by side.
+ * batch sent again) does not pay for every group twice. Each writer of groups has its own (POST /routings'
+ * writers one, batch chunks another), shared by the groups it writes side by side.
  */
 final class RepeatWatch {
 

@@ -11,29 +11,35 @@ import java.time.ZoneOffset;
  */
 public final class UtcText {
 
+    /** 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written here with four digits. */
+    private static final long FIRST_SECOND = -30_610_224_000L;
+    private static final long LAST_SECOND = 253_402_300_799L;
+
     private UtcText() {
+    }
+
+    private static boolean fourDigitYear(Instant instant) {
+        return instant.getEpochSecond() >= FIRST_SECOND && instant.getEpochSecond() <= LAST_SECOND;
     }
 
     /** As {@link Instant#toString()}: {@code 2026-11-20T03:15:00Z}. */
     public static String iso(Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (instant.getNano() != 0 || time.getYear() < 1000 || time.getYear() > 9999) {
+        if (instant.getNano() != 0 || !fourDigitYear(instant)) {
             return instant.toString();
         }
         char[] text = new char[20];
-        dateAndTime(time, text, 'T');
+        dateAndTime(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC), text, 'T');
         text[19] = 'Z';
         return new String(text);
     }
 
     /** As a DATETIME(6) literal in UTC: {@code 2026-11-20 03:15:00.000000}. */
     public static String datetime6(Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (time.getYear() < 1000 || time.getYear() > 9999) {
+        if (!fourDigitYear(instant)) {
             return UtcInstantTypeHandler.DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
         char[] text = new char[26];
-        dateAndTime(time, text, ' ');
+        dateAndTime(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC), text, ' ');
         text[19] = '.';
         digits(text, 20, 6, instant.getNano() / 1000);
         return new String(text);

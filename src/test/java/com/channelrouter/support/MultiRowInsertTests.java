@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Multi-row INSERTs on H2; {@link MultiRowInsertOnMariaDbTests} runs the same through Connector/J's server-side statements. */
 class MultiRowInsertTests {
 
     record Row(int id, String name, Instant at, Boolean flag, DayOfWeek day) {
@@ -23,13 +25,24 @@ class MultiRowInsertTests {
             .column("id", Row::id).column("name", Row::name).column("at", Row::at).column("flag", Row::flag)
             .column("day_code", Row::day).build();
 
-    final JdbcTemplate jdbc;
+    final JdbcTemplate jdbc = new JdbcTemplate(database());
 
     MultiRowInsertTests() {
+        jdbc.execute("DROP TABLE IF EXISTS sample");
+        jdbc.execute("DROP TABLE IF EXISTS named");
+        jdbc.execute("CREATE TABLE sample (id INT PRIMARY KEY, name VARCHAR(40), at DATETIME(6), flag BOOLEAN, day_code VARCHAR(9))");
+    }
+
+    /** A fresh in-memory H2 database per test. */
+    DataSource database() {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:rows-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        jdbc = new JdbcTemplate(database);
-        jdbc.execute("CREATE TABLE sample (id INT PRIMARY KEY, name VARCHAR(40), at DATETIME(6), flag BOOLEAN, day_code VARCHAR(9))");
+        return database;
+    }
+
+    /** What comes back of a DATETIME(6) value, as text. */
+    String datetimeText(int id) {
+        return jdbc.queryForObject("SELECT CAST(at AS VARCHAR) FROM sample WHERE id = ?", String.class, id);
     }
 
     @Test
@@ -47,8 +60,7 @@ class MultiRowInsertTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sample", Integer.class)).isEqualTo(250);
         assertThat(jdbc.queryForMap("SELECT * FROM sample WHERE id = 201"))
                 .containsEntry("name", "name's \"quoted\" \\ 名201").containsEntry("flag", false).containsEntry("day_code", "SATURDAY");
-        assertThat(jdbc.queryForObject("SELECT CAST(at AS VARCHAR) FROM sample WHERE id = 201", String.class))
-                .isEqualTo("2026-11-26 05:03:21.123456");
+        assertThat(datetimeText(201)).isEqualTo("2026-11-26 05:03:21.123456");
         assertThat(jdbc.queryForObject("SELECT name FROM sample WHERE id = 7", String.class)).isNull();
     }
 

@@ -36,12 +36,14 @@ class UtcTextTests {
     @Test
     void writesTheEdgesOfDaysAndYears() {
         for (String text : new String[] {"2026-11-20T03:15:00Z", "2000-01-01T00:00:00Z", "2199-12-31T23:59:59Z",
-                "2024-02-29T12:00:00Z", "1000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0999-12-31T23:59:59Z",
+                "2024-02-29T12:00:00Z", "1000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
                 "2026-11-20T03:15:00.000001Z", "2026-11-20T03:15:00.999999999Z"}) {
             Instant instant = Instant.parse(text);
             assertThat(UtcText.iso(instant)).isEqualTo(instant.toString());
             assertThat(UtcText.datetime6(instant)).isEqualTo(DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
         }
         assertThat(UtcText.datetime6(Instant.parse("2026-11-20T03:15:00.123456789Z"))).isEqualTo("2026-11-20 03:15:00.123456");
+        assertThat(UtcText.iso(Instant.MAX)).isEqualTo(Instant.MAX.toString());
+        assertThat(UtcText.iso(Instant.MIN)).isEqualTo(Instant.MIN.toString());
     }
 }
