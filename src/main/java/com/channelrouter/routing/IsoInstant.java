@@ -1,5 +1,6 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.support.UtcText;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -38,13 +39,17 @@ import java.util.Optional;
         private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
         private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
+        /** The common form ("…T…Z") is read by hand: each request reads its occurredAt three times. */
         static Optional<Instant> parse(String value) {
-            try {
-                Instant instant = OffsetDateTime.parse(value).toInstant();
-                return instant.isBefore(EARLIEST) || !instant.isBefore(LATEST) ? Optional.empty() : Optional.of(instant);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
+            Instant instant = UtcText.parseIso(value);
+            if (instant == null) {
+                try {
+                    instant = OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
+                    return Optional.empty();
+                }
             }
+            return instant.isBefore(EARLIEST) || !instant.isBefore(LATEST) ? Optional.empty() : Optional.of(instant);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.channelrouter.domain.ItemType;
 import com.channelrouter.domain.LeadStage;
 import com.channelrouter.domain.Severity;
 import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.support.UtcText;
 import com.channelrouter.web.KnownCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,13 +42,13 @@ public record RoutingRequest(
 
     /** The request as it was routed: with the arrival time the service used, which a replay must use too. */
     RoutingRequest arrivedAt(java.time.Instant arrival) {
-        return new RoutingRequest(itemType, externalId, sourceChannel, arrival.toString(), customer, productCode, leadStage,
+        return new RoutingRequest(itemType, externalId, sourceChannel, UtcText.iso(arrival), customer, productCode, leadStage,
                 alertKind, faultCategory, severity, description);
     }
 
     /** The same request with its arrival time written in UTC, so equal requests compare equal. */
     RoutingRequest normalized() {
-        String instant = occurredAt == null ? null : IsoInstant.Validator.parse(occurredAt).map(Object::toString).orElse(occurredAt);
+        String instant = occurredAt == null ? null : IsoInstant.Validator.parse(occurredAt).map(UtcText::iso).orElse(occurredAt);
         return new RoutingRequest(itemType, externalId, sourceChannel, instant, customer, productCode, leadStage,
                 alertKind, faultCategory, severity, description);
     }

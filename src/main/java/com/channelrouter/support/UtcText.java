@@ -1,12 +1,13 @@
 package com.channelrouter.support;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instants as UTC text, written by hand: every stored item writes a dozen of them (its deadlines, its
- * escalation plan's due times), and DateTimeFormatter was a twentieth of a batch's storage work. Years
+ * Instants as UTC text, written and read by hand: every stored item writes a dozen of them (its deadlines,
+ * its escalation plan's due times), and DateTimeFormatter was a twentieth of a batch's storage work. Years
  * outside 1000–9999, and fractions of a second where the form has none, go to the JDK's own formatting.
  */
 public final class UtcText {
@@ -43,6 +44,44 @@ public final class UtcText {
         text[19] = '.';
         digits(text, 20, 6, instant.getNano() / 1000);
         return new String(text);
+    }
+
+    /**
+     * {@code uuuu-MM-ddTHH:mm:ssZ}, the form channels send, read by hand; null for any other form, and for a date
+     * or time that does not exist, which are left to the JDK's parser to read or refuse.
+     */
+    public static Instant parseIso(CharSequence text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 2);
+        int day = number(text, 8, 2);
+        int hour = number(text, 11, 2);
+        int minute = number(text, 14, 2);
+        int second = number(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException noSuchTime) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits at {@code at} as a number, or -1 if any is not one. */
+    private static int number(CharSequence text, int at, int width) {
+        int value = 0;
+        for (int i = at; i < at + width; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** {@code uuuu-MM-dd?HH:mm:ss} into the first 19 characters. */

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,26 @@ class UtcTextTests {
             Instant instant = Instant.ofEpochSecond(i % 3 == 0 ? second % (400L * 365 * 86_400) + 946_684_800L : second, nano);
             assertThat(UtcText.iso(instant)).isEqualTo(instant.toString());
             assertThat(UtcText.datetime6(instant)).isEqualTo(DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        }
+    }
+
+    @Test
+    void readsWhatTheJdkReadsAndLeavesTheRestToIt() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", random.nextInt(10_000), random.nextInt(14),
+                    random.nextInt(33), random.nextInt(26), random.nextInt(61), random.nextInt(62));
+            Instant jdk;
+            try {
+                jdk = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                jdk = null;
+            }
+            assertThat(UtcText.parseIso(text)).as(text).isEqualTo(jdk);
+        }
+        for (String other : new String[] {"2026-11-20T03:15:00+08:00", "2026-11-20t03:15:00z", "2026-11-20T03:15:00.5Z",
+                "2026-11-20T03:15Z", "+2026-11-20T03:15:00Z", "2026-1１-20T03:15:00Z", "２026-11-20T03:15:00Z", "-026-11-20T03:15:00Z"}) {
+            assertThat(UtcText.parseIso(other)).as(other).isNull();
         }
     }
 
