@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class UtcTextTests {
     void readsWhatTheJdkReadsAndLeavesTheRestToIt() {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200_000; i++) {
-            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", random.nextInt(10_000), random.nextInt(14),
+            String text = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", random.nextInt(10_000), random.nextInt(14),
                     random.nextInt(33), random.nextInt(26), random.nextInt(61), random.nextInt(62));
             Instant jdk;
             try {
