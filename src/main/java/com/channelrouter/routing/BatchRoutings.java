@@ -280,7 +280,8 @@ class BatchRoutings {
         answerRefusedRepeats(chunk);
         boolean lookUpFirst = repeats.lookUpFirst();
         for (int lookUps = lookUpFirst ? 1 : 0; ; lookUps++) {
-            List<NewWorkItem> fresh = sortOutRepeats(chunk, lookUpFirst ? lookUp(chunk) : StoredExternalIds.NONE);
+            List<NewWorkItem> fresh = sortOutRepeats(chunk, lookUpFirst
+                    ? lookUp(chunk.stream().filter(s -> s.own != null).toList()) : StoredExternalIds.NONE);
             try {
                 transaction.executeWithoutResult(status -> workItems.openAll(fresh));
                 chunk.stream().filter(s -> s.item != null && s.answer == null)
@@ -305,8 +306,7 @@ class BatchRoutings {
         if (refused.isEmpty()) {
             return;
         }
-        StoredExternalIds stored = repeats.noted(StoredExternalIds.find(workItems, refused.stream()
-                .map(s -> new StoredExternalIds.ExternalId(s.request.item().sourceChannel(), s.request.item().externalId())).toList()));
+        StoredExternalIds stored = lookUp(refused);
         for (Slot slot : refused) {
             PriorExternalId prior = stored.get(slot.request.item().sourceChannel(), slot.request.item().externalId());
             if (prior != null && prior.requestHash().equals(slot.request.fingerprint())) {
@@ -317,10 +317,9 @@ class BatchRoutings {
         }
     }
 
-    /** The items stored under the chunk's external ids. */
-    private StoredExternalIds lookUp(List<Slot> chunk) {
-        return repeats.noted(StoredExternalIds.find(workItems, chunk.stream().filter(s -> s.own != null)
-                .map(s -> new StoredExternalIds.ExternalId(s.own.sourceChannel(), s.own.externalId())).toList()));
+    /** The items stored under the external ids of these checked lines (a batch line always has one). */
+    private StoredExternalIds lookUp(List<Slot> lines) {
+        return repeats.noted(StoredExternalIds.find(workItems, lines.stream().map(s -> s.request.item()).toList()));
     }
 
     /**

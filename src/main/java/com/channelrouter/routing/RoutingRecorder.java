@@ -268,13 +268,9 @@ class RoutingRecorder {
 
     /** The items stored under the group's external ids; while repeats keep coming, groups go on looking up first. */
     private StoredExternalIds lookUp(List<Pending> group) {
-        List<StoredExternalIds.ExternalId> externalIds = group.stream().map(p -> p.routing().request().item())
-                .filter(item -> item.externalId() != null)
-                .map(item -> new StoredExternalIds.ExternalId(item.sourceChannel(), item.externalId())).toList();
-        if (externalIds.isEmpty()) {
-            return StoredExternalIds.NONE;
-        }
-        return repeats.noted(StoredExternalIds.find(workItems, externalIds));
+        List<RoutingItem> withExternalIds = group.stream().map(p -> p.routing().request().item())
+                .filter(item -> item.externalId() != null).toList();
+        return withExternalIds.isEmpty() ? StoredExternalIds.NONE : repeats.noted(StoredExternalIds.find(workItems, withExternalIds));
     }
 
     /** The items, then the idempotency keys that name them. */

@@ -28,13 +28,10 @@ final class StoredExternalIds {
         this.decisionJsons = decisionJsons;
     }
 
-    /** A sourceChannel and externalId pair to look up. */
-    record ExternalId(SourceChannel source, String externalId) {
-    }
-
-    static StoredExternalIds find(WorkItems workItems, List<ExternalId> wanted) {
+    /** The items stored under the sourceChannel and externalId of each of {@code items}, which all have an externalId. */
+    static StoredExternalIds find(WorkItems workItems, List<RoutingItem> items) {
         Map<SourceChannel, List<String>> bySource = new LinkedHashMap<>();
-        wanted.forEach(id -> bySource.computeIfAbsent(id.source(), s -> new ArrayList<>()).add(id.externalId()));
+        items.forEach(item -> bySource.computeIfAbsent(item.sourceChannel(), s -> new ArrayList<>()).add(item.externalId()));
         Map<String, PriorExternalId> stored = new HashMap<>();
         bySource.forEach((source, ids) -> workItems.findByExternalIds(source, ids)
                 .forEach(prior -> stored.put(key(source, prior.externalId()), prior)));

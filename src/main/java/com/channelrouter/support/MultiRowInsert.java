@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Inserts rows of one table with as few statements as it can: {@code INSERT INTO t (…) VALUES (…), (…)},
@@ -66,21 +65,10 @@ public final class MultiRowInsert<T> {
         }
     }
 
-    /**
-     * Inserts every row, in order, in the caller's transaction if there is one. The parts of one size share one
-     * prepared statement, bound and executed for each and closed once: Connector/J clears every bound value of a
-     * cached statement when it is closed, a twentieth of a batch's storage work when closed after every part.
-     */
+    /** Inserts every row, in order, in the caller's transaction if there is one. */
     public void insert(JdbcTemplate jdbc, List<? extends T> rows) {
-        for (List<List<? extends T>> sameSize : MultiRowInsert.<T>partsBySize(rows)) {
-            jdbc.execute(sql(sameSize.get(0).size()), (PreparedStatementCallback<Void>) statement -> {
-                for (List<? extends T> part : sameSize) {
-                    bindAll(statement, part);
-                    statement.executeUpdate();
-                }
-                return null;
-            });
-        }
+        inParts(jdbc, rows, sql -> connection -> connection.prepareStatement(sql), statement -> {
+        });
     }
 
     /**
@@ -90,37 +78,48 @@ public final class MultiRowInsert<T> {
      */
     public List<Long> insertReturningKeys(JdbcTemplate jdbc, List<? extends T> rows, String keyColumn) {
         List<Long> keys = new ArrayList<>(rows.size());
-        for (List<List<? extends T>> sameSize : MultiRowInsert.<T>partsBySize(rows)) {
-            String sql = sql(sameSize.get(0).size());
-            jdbc.execute((PreparedStatementCreator) connection -> connection.prepareStatement(sql, new String[] {keyColumn}),
-                    (PreparedStatementCallback<Void>) statement -> {
-                        for (List<? extends T> part : sameSize) {
-                            bindAll(statement, part);
-                            statement.executeUpdate();
-                            try (ResultSet generated = statement.getGeneratedKeys()) {
-                                while (generated.next()) {
-                                    keys.add(generated.getLong(1));
-                                }
-                            }
-                        }
-                        return null;
-                    });
-        }
+        inParts(jdbc, rows, sql -> connection -> connection.prepareStatement(sql, new String[] {keyColumn}), statement -> {
+            try (ResultSet generated = statement.getGeneratedKeys()) {
+                while (generated.next()) {
+                    keys.add(generated.getLong(1));
+                }
+            }
+        });
         if (keys.size() != rows.size()) {
             throw new IllegalStateException("the database returned " + keys.size() + " keys for " + rows.size() + " rows");
         }
         return keys;
     }
 
-    /** The rows in runs of at most {@value #ROWS_PER_STATEMENT}, one statement each, gathered by size (all full runs, then the rest). */
-    private static <R> List<List<List<? extends R>>> partsBySize(List<? extends R> rows) {
-        List<List<? extends R>> full = new ArrayList<>();
-        List<List<? extends R>> rest = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<? extends R> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            (part.size() == ROWS_PER_STATEMENT ? full : rest).add(part);
+    /** What to do with a statement after each part it inserted. */
+    @FunctionalInterface
+    private interface AfterPart {
+        void accept(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Inserts the rows in parts of {@value #ROWS_PER_STATEMENT} and then the rest, in order. The full parts share
+     * one prepared statement (made by {@code prepare} from the SQL), bound and executed for each and closed once:
+     * Connector/J clears every bound value of a cached statement when it is closed, a twentieth of a batch's
+     * storage work when that was after every part.
+     */
+    private void inParts(JdbcTemplate jdbc, List<? extends T> rows, Function<String, PreparedStatementCreator> prepare,
+                         AfterPart afterPart) {
+        int full = rows.size() - rows.size() % ROWS_PER_STATEMENT;
+        for (List<? extends T> sameSize : List.of(rows.subList(0, full), rows.subList(full, rows.size()))) {
+            if (sameSize.isEmpty()) {
+                continue;
+            }
+            int partSize = Math.min(ROWS_PER_STATEMENT, sameSize.size());
+            jdbc.execute(prepare.apply(sql(partSize)), (PreparedStatementCallback<Void>) statement -> {
+                for (int from = 0; from < sameSize.size(); from += partSize) {
+                    bindAll(statement, sameSize.subList(from, from + partSize));
+                    statement.executeUpdate();
+                    afterPart.accept(statement);
+                }
+                return null;
+            });
         }
-        return Stream.of(full, rest).filter(parts -> !parts.isEmpty()).toList();
     }
 
     private void bindAll(PreparedStatement statement, List<? extends T> rows) throws SQLException {
@@ -157,7 +156,7 @@ public final class MultiRowInsert<T> {
         } else if (value instanceof Enum<?> code) {
             statement.setString(index, code.name());
         } else if (value instanceof Instant instant) {
-            statement.setString(index, UtcInstantTypeHandler.datetime6(instant));
+            statement.setString(index, UtcText.datetime6(instant));
         } else {
             throw new IllegalArgumentException("No binding for " + value.getClass().getName());
         }

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Stores an Instant in a DATETIME(6) column as its UTC wall-clock time, to the microsecond. MyBatis' own
@@ -22,16 +21,9 @@ import java.time.format.DateTimeFormatter;
 @MappedTypes(Instant.class)
 public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
-    static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {
-        ps.setString(i, datetime6(parameter));
-    }
-
-    /** The instant as DATETIME(6) text in UTC, for binding with plain JDBC as this handler does. */
-    public static String datetime6(Instant instant) {
-        return UtcText.datetime6(instant);
+        ps.setString(i, UtcText.datetime6(parameter));
     }
 
     /** A DATETIME(6) value read as UTC. */

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Instants as UTC text, written and read by hand: every stored item writes a dozen of them (its deadlines,
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
  */
 public final class UtcText {
 
+    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     /** 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written here with four digits. */
     private static final long FIRST_SECOND = -30_610_224_000L;
     private static final long LAST_SECOND = 253_402_300_799L;
@@ -34,10 +36,13 @@ public final class UtcText {
         return new String(text);
     }
 
-    /** As a DATETIME(6) literal in UTC: {@code 2026-11-20 03:15:00.000000}. */
+    /**
+     * As a DATETIME(6) literal in UTC: {@code 2026-11-20 03:15:00.000000}. Instants are bound as this text
+     * ({@link UtcInstantTypeHandler} says why).
+     */
     public static String datetime6(Instant instant) {
         if (!fourDigitYear(instant)) {
-            return UtcInstantTypeHandler.DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            return DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
         char[] text = new char[26];
         dateAndTime(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC), text, ' ');

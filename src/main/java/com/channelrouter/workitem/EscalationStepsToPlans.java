@@ -3,6 +3,7 @@ package com.channelrouter.workitem;
 import com.channelrouter.domain.DeadlineKind;
 import com.channelrouter.domain.EscalationLevel;
 import com.channelrouter.support.UtcInstantTypeHandler;
+import com.channelrouter.support.UtcText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,7 +117,7 @@ public final class EscalationStepsToPlans {
                 if (next == null) {
                     update.setNull(2, Types.VARCHAR);
                 } else {
-                    update.setString(2, UtcInstantTypeHandler.datetime6(next));
+                    update.setString(2, UtcText.datetime6(next));
                 }
                 update.setString(3, plan.getKey());
                 update.addBatch();
