@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -67,7 +68,10 @@ class BatchRoutings {
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
-    /** Times a chunk is sorted out with the lookup and stored before a refusal by the unique keys is given up on. */
+    /**
+     * Times a chunk is sorted out with the lookup and stored before a refusal by the unique keys (or a deadlock
+     * with another instance) is given up on.
+     */
     private static final int STORE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(BatchRoutings.class);
 
@@ -274,7 +278,9 @@ class BatchRoutings {
      * Stores the chunk's new items in one transaction, answering repeats with what is already stored. Most
      * chunks hold only new items, so a chunk inserts without looking its external ids up while no repeats
      * come ({@link RepeatWatch}): the unique keys then find a repeat, or an item another request stored
-     * meanwhile, and the chunk is sorted out again against what is stored.
+     * meanwhile, and the chunk is sorted out again against what is stored. So is a chunk the database rolled
+     * back as a deadlock's victim: another instance was storing some of the same external ids at once (the
+     * same batch sent to both, its lines in another order), and its items may now be stored.
      */
     private void store(List<Slot> chunk) {
         answerRefusedRepeats(chunk);
@@ -287,7 +293,7 @@ class BatchRoutings {
                 chunk.stream().filter(s -> s.item != null && s.answer == null)
                         .forEach(s -> s.answered(s.item.workItemId(), s.item.decisionJson(), s.repeatOf != null));
                 return;
-            } catch (DuplicateKeyException storedMeanwhile) {
+            } catch (DuplicateKeyException | PessimisticLockingFailureException storedMeanwhile) {
                 if (lookUps == STORE_ATTEMPTS) {
                     throw storedMeanwhile;
                 }

@@ -1,8 +1,100 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.security.Role;
+import com.channelrouter.support.Ids;
 import com.channelrouter.support.OnMariaDb;
+import com.channelrouter.workitem.NewWorkItem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Batch routing's multi-row statements and repeat handling on the real MariaDB/MySQL server. */
 @OnMariaDb
 class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests {
+
+    private static final ApiClient BI = new ApiClient("dev-bi-system", Set.of(Role.ROUTER, Role.CHANNEL), SourceChannel.BI_SYSTEM);
+
+    /**
+     * Another instance stores lines 2 and 1 of the same batch, in that order, while this one stores the chunk
+     * in line order: each transaction waits for a row the other inserted, and InnoDB rolls back the one that
+     * wrote less, the chunk (the other stored a thousand items first). The chunk is stored again and its lines
+     * become the other instance's items' repeats: every line answered, nothing stored twice.
+     */
+    @Test
+    void aChunkRolledBackAsADeadlockVictimIsSortedOutAgainAgainstTheOtherInstancesItems() throws Exception {
+        List<String> lines = List.of(alert(1), alert(2), alert(3));
+        List<String> heavier = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            heavier.add(alert(i).replace(prefix, prefix + "OTHER-"));
+        }
+        long deadlocksBefore = status("Innodb_deadlocks");
+        CountDownLatch holdingLineTwo = new CountDownLatch(1);
+        CompletableFuture<List<NewWorkItem>> otherInstance = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+            List<NewWorkItem> first = drafted(heavier);
+            first.add(drafted(List.of(alert(2))).get(0));
+            workItems.openAll(first);
+            holdingLineTwo.countDown();
+            waitUntil(() -> status("Innodb_row_lock_current_waits") > 0); // the chunk, waiting for line 2's row
+            List<NewWorkItem> second = drafted(List.of(alert(1)));
+            workItems.openAll(second); // waits for the chunk's line 1: the deadlock
+            return List.of(first.get(first.size() - 1), second.get(0));
+        }));
+        assertThat(holdingLineTwo.await(30, TimeUnit.SECONDS)).isTrue();
+
+        Run run = runWithoutLookingUpFirst(lines);
+
+        List<NewWorkItem> storedByTheOther = otherInstance.get(30, TimeUnit.SECONDS);
+        assertThat(status("Innodb_deadlocks")).as("the chunk was rolled back as a deadlock's victim").isGreaterThan(deadlocksBefore);
+        assertThat(run.lines()).extracting(line -> line.get("status").asInt()).containsExactly(201, 201, 201);
+        assertThat(run.lines()).extracting(line -> line.get("replayed").asBoolean()).containsExactly(true, true, false);
+        assertThat(run.lines().get(0).get("workItemId").asString()).isEqualTo(storedByTheOther.get(1).workItemId());
+        assertThat(run.lines().get(1).get("workItemId").asString()).isEqualTo(storedByTheOther.get(0).workItemId());
+        assertThat(stored()).isEqualTo(3 + 1000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM routing_decision d JOIN work_item w ON w.work_item_id = d.work_item_id"
+                + " WHERE w.external_id LIKE ?", Long.class, prefix + "%")).isEqualTo(3 + 1000);
+    }
+
+    /** Items decided and drafted from these lines as an instance's batch would, with work item ids of their own. */
+    private List<NewWorkItem> drafted(List<String> lines) {
+        List<CheckedRequest> requests = lines.stream().map(line -> drafts.check(json.readValue(line, RoutingRequest.class))).toList();
+        Map<String, com.channelrouter.customer.Customer> registered = decisions.registeredFor(requests.stream().map(CheckedRequest::item).toList());
+        List<NewWorkItem> items = new ArrayList<>();
+        for (CheckedRequest request : requests) {
+            RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
+            items.add(drafts.draft(decision, request, BI));
+        }
+        return items;
+    }
+
+    /** A server status counter, as MariaDB and MySQL 8 both show it. */
+    private long status(String variable) {
+        return jdbc.queryForObject("SHOW GLOBAL STATUS LIKE '" + variable + "'", (row, n) -> row.getLong(2));
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("waited 30 s in vain");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }
