@@ -37,8 +37,8 @@ class TwoInstancesIntegrationTests {
 
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
-    private TestHttp one;
-    private TestHttp two;
+    TestHttp one;
+    TestHttp two;
 
     String[] profiles() {
         return new String[]{"test"};
