@@ -2,6 +2,7 @@ package com.channelrouter.routing;
 
 import com.channelrouter.security.ApiClient;
 import com.channelrouter.security.Role;
+import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,10 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Batch routing for systems that hand over many items at once (the BI system's nightly churn alerts):
@@ -35,19 +37,33 @@ class BatchRoutingController {
         this.batches = batches;
     }
 
+    /**
+     * Streams the answers. A failure before any line is answered (the database down at the first chunk, say)
+     * is answered as any request's failure, as problem+json; one after that ends the stream with a line saying
+     * so ({@link BatchRoutings#run}).
+     */
     @PostMapping(consumes = {NDJSON, "application/jsonl", "application/json", "text/plain"})
     void route(HttpServletRequest request, HttpServletResponse response, @AuthenticationPrincipal ApiClient client) throws IOException {
-        RoutingBatch batch = batches.start(client);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(NDJSON);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Batch-Id", batch.batchId());
-        response.setHeader(HttpHeaders.LOCATION, "/api/v1/routings/batch/" + batch.batchId());
-        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-        try (InputStream body = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(request.getInputStream(), 64 * 1024)
-                : request.getInputStream()) {
-            OutputStream out = response.getOutputStream();
-            batches.run(batch, body, out, client);
+        try (InputStream body = body(request)) {
+            RoutingBatch batch = batches.start(client);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(NDJSON);
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Batch-Id", batch.batchId());
+            response.setHeader(HttpHeaders.LOCATION, "/api/v1/routings/batch/" + batch.batchId());
+            batches.run(batch, body, response.getOutputStream(), client);
+        }
+    }
+
+    /** The body, unzipped if it says it is gzip; before the batch is recorded, so that a body that is not stores nothing. */
+    private static InputStream body(HttpServletRequest request) throws IOException {
+        if (!"gzip".equalsIgnoreCase(request.getHeader(HttpHeaders.CONTENT_ENCODING))) {
+            return request.getInputStream();
+        }
+        try {
+            return new GZIPInputStream(request.getInputStream(), 64 * 1024);
+        } catch (ZipException | EOFException notGzip) {
+            throw InvalidRequestException.of("body", "is not gzip data, as its Content-Encoding says (" + notGzip.getMessage() + ")");
         }
     }
 

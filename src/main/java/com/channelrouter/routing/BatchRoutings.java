@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -118,7 +119,8 @@ class BatchRoutings {
      * Routes every line of {@code in}, answering on {@code out}; records the batch's progress as it goes.
      * While chunks are decided and stored by the storage workers (several at once, so the database works on
      * one while another is decided), this thread reads and checks the next; answers are written in line
-     * order, and at most {@link #CHUNKS_IN_FLIGHT} chunks are held at any time.
+     * order, and at most {@link #CHUNKS_IN_FLIGHT} chunks are held at any time. A failure before any line
+     * is answered is thrown; after that, the answer ends with a line saying where and why it broke off.
      */
     void run(RoutingBatch started, InputStream in, OutputStream out, ApiClient client) throws IOException {
         Progress progress = new Progress(started);
@@ -152,8 +154,57 @@ class BatchRoutings {
             // batch again answers them either way, without storing anything twice
             inFlight.forEach(f -> f.cancel(false));
             progress.finish(RoutingBatch.FAILED, String.valueOf(failure.getMessage()));
-            throw failure;
+            if (progress.lines == 0) {
+                throw failure; // nothing answered yet: the failure is the whole answer, as for any request
+            }
+            answerBrokenOff(out, progress.lastLine, failure);
         }
+    }
+
+    /**
+     * The last line of a batch that broke off after some lines were answered (the status line has been sent):
+     * a problem, without a line number, saying after which line and why, and that sending it again is safe.
+     */
+    private void answerBrokenOff(OutputStream out, long lastLine, Exception failure) {
+        String rest = " Lines after line " + lastLine + " were not answered and may or may not be stored: send the batch"
+                + " again; lines already stored are answered as replays, and nothing is stored twice.";
+        Map<String, Object> problem;
+        if (failure instanceof InvalidRequestException unreadable) {
+            problem = problem(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "The rest of the body could not be read." + rest,
+                    unreadable.errors());
+        } else if (failure instanceof DataAccessException) {
+            log.warn("Batch broke off after line {}: {}", lastLine, failure.getMessage());
+            problem = problem(503, ProblemTypes.UNAVAILABLE, "Service unavailable", "The database did not store the next lines." + rest,
+                    List.of());
+        } else {
+            log.error("Batch broke off after line {}", lastLine, failure);
+            problem = problem(500, ProblemTypes.INTERNAL, "Internal error", "The service failed; the failure has been logged." + rest,
+                    List.of());
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("brokeOffAfterLine", lastLine);
+        line.put("status", problem.get("status"));
+        line.put("problem", problem);
+        try {
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+            out.flush();
+        } catch (IOException clientGone) {
+            log.debug("Could not say why the batch broke off: {}", clientGone.getMessage());
+        }
+    }
+
+    /** A problem as a batch line carries it: the fields of application/problem+json. */
+    private static Map<String, Object> problem(int status, String type, String title, String detail, List<FieldProblem> errors) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemTypes.uri(type).toString());
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
+        }
+        return problem;
     }
 
     @PreDestroy
@@ -295,7 +346,10 @@ class BatchRoutings {
                 return;
             } catch (DuplicateKeyException | PessimisticLockingFailureException storedMeanwhile) {
                 if (lookUps == STORE_ATTEMPTS) {
-                    throw storedMeanwhile;
+                    // still refused: another request is storing these ids at this moment and has not committed
+                    // (H2 refuses such a row at once rather than waiting for it); sending the batch again will do
+                    throw new TransientDataAccessResourceException("Lines of this chunk were being stored by another request"
+                            + " at the same moment", storedMeanwhile);
                 }
                 lookUpFirst = true;
             }
@@ -389,18 +443,10 @@ class BatchRoutings {
         }
 
         Slot refused(int problemStatus, String type, String title, String detail, List<FieldProblem> errors) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", ProblemTypes.uri(type).toString());
-            problem.put("title", title);
-            problem.put("status", problemStatus);
-            problem.put("detail", detail);
-            if (!errors.isEmpty()) {
-                problem.put("errors", errors);
-            }
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("line", this.line);
             line.put("status", problemStatus);
-            line.put("problem", problem);
+            line.put("problem", problem(problemStatus, type, title, detail, errors));
             this.status = problemStatus;
             this.answer = json.writeValueAsString(line);
             this.item = null;
@@ -432,6 +478,8 @@ class BatchRoutings {
     private final class Progress {
         private RoutingBatch batch;
         private long lines;
+        /** The number of the last line answered. */
+        private long lastLine;
         private long stored;
         private long replayed;
         private long refused;
@@ -446,6 +494,7 @@ class BatchRoutings {
 
         void count(Slot slot) {
             lines++;
+            lastLine = slot.line;
             if (slot.status != 201) {
                 refused++;
             } else if (slot.replayed) {

@@ -1,5 +1,7 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.web.InvalidRequestException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +34,13 @@ final class NdjsonLines {
     }
 
     /** The next line, or null at the end of the stream. A final line without a newline counts. */
-    Line next() throws IOException {
+    Line next() {
         current.reset();
         boolean tooLong = false;
         boolean sawAny = false;
         while (true) {
             if (position == limit) {
-                limit = in.read(buffer);
+                limit = read();
                 position = 0;
                 if (limit <= 0) {
                     limit = 0;
@@ -58,6 +60,15 @@ final class NdjsonLines {
                 position++; // the newline
                 return finish(tooLong);
             }
+        }
+    }
+
+    /** The next bytes; a body that cannot be read (gzip that is not, say) is bad input, said as such. */
+    private int read() {
+        try {
+            return in.read(buffer);
+        } catch (IOException unreadable) {
+            throw InvalidRequestException.of("body", "could not be read after line " + number + ": " + unreadable.getMessage());
         }
     }
 

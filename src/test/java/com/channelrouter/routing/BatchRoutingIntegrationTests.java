@@ -3,8 +3,11 @@ package com.channelrouter.routing;
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
 import com.channelrouter.security.Role;
+import com.channelrouter.customer.Customer;
+import com.channelrouter.support.Ids;
 import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.TestHttp;
+import com.channelrouter.workitem.NewWorkItem;
 import com.channelrouter.workitem.WorkItems;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +30,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,13 +238,14 @@ class BatchRoutingIntegrationTests {
     record Run(BatchRoutings routings, List<JsonNode> lines) {
     }
 
+    static final ApiClient BI = new ApiClient("dev-bi-system", Set.of(Role.ROUTER, Role.CHANNEL), SourceChannel.BI_SYSTEM);
+
     Run runWithoutLookingUpFirst(List<String> lines) throws IOException {
         BatchRoutings routings = new BatchRoutings(decisions, drafts, workItems, batches, transaction, validator, json, clock);
-        ApiClient bi = new ApiClient("dev-bi-system", Set.of(Role.ROUTER, Role.CHANNEL), SourceChannel.BI_SYSTEM);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             assertThat(routings.lookUpFirst()).isFalse();
-            routings.run(routings.start(bi), new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), out, bi);
+            routings.run(routings.start(BI), new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), out, BI);
         } finally {
             routings.stop();
         }
@@ -302,14 +311,12 @@ class BatchRoutingIntegrationTests {
 
     @Test
     void gzipIsAcceptedAndTheBatchReportsItsTotals() throws IOException {
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-            for (int i = 1; i <= 50; i++) {
-                gzip.write((alert(i) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            lines.add(alert(i) + "\n");
         }
 
-        Answer answer = send("dev-bi-system", zipped.toByteArray(), true);
+        Answer answer = send("dev-bi-system", gzip(String.join("", lines)), true);
 
         assertThat(answer.lines()).hasSize(50).allSatisfy(line -> assertThat(line.get("status").asInt()).isEqualTo(201));
         TestHttp.Response status = new TestHttp(port).get(BATCH + "/" + answer.batchId(), "dev-bi-system");
@@ -319,6 +326,121 @@ class BatchRoutingIntegrationTests {
         assertThat(status.body().get("stored").asLong()).isEqualTo(50);
         assertThat(status.body().has("linesPerSecond")).isTrue();
         assertThat(new TestHttp(port).get(BATCH + "/" + answer.batchId(), "dev-website").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBodyThatIsNotTheGzipItSaysIsRefusedBeforeAnyBatchIsRecorded() {
+        long batchesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM routing_batch", Long.class);
+
+        TestHttp.Response answer = new TestHttp(port).post(BATCH, "dev-bi-system", alert(1),
+                Map.of("Content-Type", "application/x-ndjson", "Content-Encoding", "gzip"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("body");
+        assertThat(answer.body().get("errors").get(0).get("message").asString()).contains("not gzip");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM routing_batch", Long.class)).isEqualTo(batchesBefore);
+        assertThat(stored()).isZero();
+    }
+
+    /**
+     * A gzip body cut short after 2,600 lines: the lines answered stand, the last line says after which line
+     * and why the batch broke off, and the batch sent again whole answers every line, storing nothing twice.
+     */
+    @Test
+    void aBatchThatBreaksOffAfterAnsweringSaysWhereAndWhyInItsLastLine() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 2_600; i++) {
+            lines.add(alert(i));
+        }
+        byte[] zipped = gzip(String.join("\n", lines));
+
+        Answer cut = send("dev-bi-system", Arrays.copyOf(zipped, zipped.length - 200), true);
+
+        assertThat(cut.status()).isEqualTo(200);
+        JsonNode last = cut.lines().get(cut.lines().size() - 1);
+        List<JsonNode> answered = cut.lines().subList(0, cut.lines().size() - 1);
+        assertThat(answered).isNotEmpty().allSatisfy(line -> assertThat(line.get("status").asInt()).isEqualTo(201));
+        assertThat(last.has("line")).isFalse();
+        assertThat(last.get("brokeOffAfterLine").asLong()).isEqualTo(answered.size());
+        assertThat(last.get("status").asInt()).isEqualTo(400);
+        assertThat(last.get("problem").get("detail").asString()).contains("after line " + answered.size()).contains("send the batch again");
+        assertThat(last.get("problem").get("errors").get(0).get("field").asString()).isEqualTo("body");
+        TestHttp.Response status = new TestHttp(port).get(BATCH + "/" + cut.batchId(), "dev-bi-system");
+        assertThat(status.body().get("state").asString()).isEqualTo("FAILED");
+
+        Answer again = send("dev-bi-system", zipped, true);
+
+        assertThat(again.lines()).hasSize(2_600).allSatisfy(line -> assertThat(line.get("status").asInt()).isEqualTo(201));
+        for (int i = 0; i < answered.size(); i++) {
+            assertThat(again.lines().get(i).get("replayed").asBoolean()).isTrue();
+            assertThat(again.lines().get(i).get("workItemId")).isEqualTo(answered.get(i).get("workItemId"));
+        }
+        assertThat(stored()).isEqualTo(2_600);
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return zipped.toByteArray();
+    }
+
+    /**
+     * The database does not store the first chunk (another transaction holds line 2's row: MariaDB waits for it
+     * until the statement times out, H2 refuses the row at once, every attempt): with nothing answered yet,
+     * the batch is answered as any request, 503 with Retry-After as problem+json, and stores nothing.
+     */
+    @Test
+    void aBatchTheDatabaseFailsBeforeAnyAnswerIsAnsweredAsUnavailable() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            workItems.openAll(drafted(List.of(alert(2))));
+            holding.countDown();
+            await(answered);
+            status.setRollbackOnly();
+        }));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+        TestHttp.Response answer;
+        try {
+            answer = new TestHttp(port).post(BATCH, "dev-bi-system", alert(1) + "\n" + alert(2) + "\n" + alert(3),
+                    Map.of("Content-Type", "application/x-ndjson"));
+        } finally {
+            answered.countDown();
+        }
+        otherInstance.get(30, TimeUnit.SECONDS);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.header("Batch-Id")).isNotBlank();
+        TestHttp.Response status = new TestHttp(port).get(BATCH + "/" + answer.header("Batch-Id"), "dev-bi-system");
+        assertThat(status.body().get("state").asString()).isEqualTo("FAILED");
+        assertThat(stored()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Items decided and drafted from these lines as an instance's batch would, with work item ids of their own. */
+    List<NewWorkItem> drafted(List<String> lines) {
+        List<CheckedRequest> requests = lines.stream().map(line -> drafts.check(json.readValue(line, RoutingRequest.class))).toList();
+        Map<String, Customer> registered = decisions.registeredFor(requests.stream().map(CheckedRequest::item).toList());
+        List<NewWorkItem> items = new ArrayList<>();
+        for (CheckedRequest request : requests) {
+            RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
+            items.add(drafts.draft(decision, request, BI));
+        }
+        return items;
     }
 
     @Test

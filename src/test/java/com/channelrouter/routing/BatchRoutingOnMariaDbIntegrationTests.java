@@ -1,9 +1,5 @@
 package com.channelrouter.routing;
 
-import com.channelrouter.domain.SourceChannel;
-import com.channelrouter.security.ApiClient;
-import com.channelrouter.security.Role;
-import com.channelrouter.support.Ids;
 import com.channelrouter.support.OnMariaDb;
 import com.channelrouter.workitem.NewWorkItem;
 import org.junit.jupiter.api.Test;
@@ -11,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Batch routing's multi-row statements and repeat handling on the real MariaDB/MySQL server. */
 @OnMariaDb
 class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests {
-
-    private static final ApiClient BI = new ApiClient("dev-bi-system", Set.of(Role.ROUTER, Role.CHANNEL), SourceChannel.BI_SYSTEM);
 
     /**
      * Another instance stores lines 2 and 1 of the same batch, in that order, while this one stores the chunk
@@ -64,18 +56,6 @@ class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests
         assertThat(stored()).isEqualTo(3 + 1000);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM routing_decision d JOIN work_item w ON w.work_item_id = d.work_item_id"
                 + " WHERE w.external_id LIKE ?", Long.class, prefix + "%")).isEqualTo(3 + 1000);
-    }
-
-    /** Items decided and drafted from these lines as an instance's batch would, with work item ids of their own. */
-    private List<NewWorkItem> drafted(List<String> lines) {
-        List<CheckedRequest> requests = lines.stream().map(line -> drafts.check(json.readValue(line, RoutingRequest.class))).toList();
-        Map<String, com.channelrouter.customer.Customer> registered = decisions.registeredFor(requests.stream().map(CheckedRequest::item).toList());
-        List<NewWorkItem> items = new ArrayList<>();
-        for (CheckedRequest request : requests) {
-            RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
-            items.add(drafts.draft(decision, request, BI));
-        }
-        return items;
     }
 
     /** A server status counter, as MariaDB and MySQL 8 both show it. */
