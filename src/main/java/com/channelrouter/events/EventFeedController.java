@@ -65,14 +65,16 @@ class EventFeedController {
             throw InvalidRequestException.of("channel", "must be one of " + Codes.names(SourceChannel.class));
         }
         boolean overseer = caller.has(Role.DISPATCHER) || caller.has(Role.ADMIN);
-        if (caller.channel() != null && (requested == null || requested.equals(caller.channel().name()))) {
-            return caller.channel().name();
+        boolean ownChannel = caller.channel() != null && (requested == null || requested.equals(caller.channel().name()));
+        if (ownChannel && (caller.has(Role.CHANNEL) || overseer)) {
+            return caller.channel().name(); // what its items' own reads need: a key that only routes reads no feed
         }
         if (overseer && requested != null) {
             return requested;
         }
         throw new ForbiddenException(caller.channel() == null
                 ? "Your API key speaks for no channel; name one with channel= (dispatchers and admins only)."
+                : ownChannel ? "Your API key may route items but not read them: the feed needs the CHANNEL role."
                 : "Your API key may read only the feed of " + caller.channel() + ".");
     }
 }

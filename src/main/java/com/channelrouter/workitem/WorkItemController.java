@@ -32,6 +32,8 @@ import java.util.List;
 class WorkItemController {
 
     static final int MAX_PAGE_SIZE = 200;
+    /** The last page whose rows (up to the end of the largest page) can be counted in an int, as the query does. */
+    static final int LAST_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
 
     private final WorkItems workItems;
     private final WorkItemLifecycle lifecycle;
@@ -75,7 +77,7 @@ class WorkItemController {
                 flag("breached", breached, problems),
                 instant("from", from, problems),
                 instant("to", to, problems),
-                number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems),
+                number("page", page, 0, LAST_PAGE, problems),
                 number("size", size, 1, MAX_PAGE_SIZE, problems));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

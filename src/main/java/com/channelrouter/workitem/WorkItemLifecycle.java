@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Moves work items through their life: the owner claims, returns or closes; a dispatcher re-dispatches
@@ -50,7 +52,8 @@ class WorkItemLifecycle {
     @Transactional
     public WorkItemView giveBack(String workItemId, String reason, ApiClient caller) {
         WorkItemRecord item = ownersMove(workItemId, caller, WorkItemAction.RETURN);
-        Instant now = clock.instant();
+        // to the second, as every deadline (and as the escalation steps timed from it)
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BusinessCalendar calendar = tables.current().calendar();
         ItemState next = item.state().returned(calendar.dueAfter(now, item.dispatchMinutes(), item.slaClock()));
         write(item, next, WorkItemAction.RETURN);
@@ -95,7 +98,8 @@ class WorkItemLifecycle {
         if (mapper.updateState(item.workItemId(), item.rowVersion(), next) == 1) {
             return;
         }
-        WorkItemStatus now = mapper.findById(item.workItemId()).map(WorkItemRecord::status).orElse(item.status());
+        // read with a lock: on InnoDB a plain read in this transaction would still see the status it began with
+        WorkItemStatus now = Optional.ofNullable(mapper.lockStatus(item.workItemId())).orElse(item.status());
         LifecyclePolicy.requireAllowed(action, now, item.workItemId());
         throw new ConflictException("concurrent-change", "Changed meanwhile",
                 "Work item " + item.workItemId() + " was changed by someone else while this request was processed; it is now "

@@ -43,6 +43,9 @@ interface WorkItemMapper {
 
     Integer lockItem(@Param("workItemId") String workItemId);
 
+    /** The item's status as last committed (a locking read), or null if there is no such item. */
+    WorkItemStatus lockStatus(@Param("workItemId") String workItemId);
+
     List<WorkItemRecord> findPage(WorkItemQuery query);
 
     List<StoredRouting> findRoutedSince(@Param("since") Instant since, @Param("limit") int limit);

@@ -1,7 +1,11 @@
 package com.channelrouter.events;
 
+import com.channelrouter.domain.SourceChannel;
+import com.channelrouter.security.ApiClient;
+import com.channelrouter.security.Role;
 import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.TestHttp;
+import com.channelrouter.web.ForbiddenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Channel systems read what happened to their items from a feed, in order, resuming where they stopped. */
@@ -216,5 +222,26 @@ class EventFeedIntegrationTests {
         assertThat(http.get("/api/v1/events?channel=MARS", "dev-admin").status()).isEqualTo(400);
         assertThat(http.get("/api/v1/events?limit=0", "dev-website").status()).isEqualTo(400);
         assertThat(http.get("/api/v1/events", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeIsNamedInTheProblem() {
+        for (String parameter : List.of("after", "limit")) {
+            TestHttp.Response answer = http.get("/api/v1/events?" + parameter + "=abc", "dev-website");
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+            assertThat(answer.body().get("errors").get(0).get("message").asString()).contains("a number");
+        }
+    }
+
+    /** As the items' own reads: a key that may route items for its channel, but not read them, reads no feed. */
+    @Test
+    void aKeyThatOnlyRoutesReadsNoFeed(@Autowired EventFeedController feed) {
+        ApiClient routesOnly = new ApiClient("router-only", Set.of(Role.ROUTER), SourceChannel.GROUP_HOTLINE);
+
+        assertThatThrownBy(() -> feed.read(0, 10, null, routesOnly)).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("CHANNEL role");
     }
 }

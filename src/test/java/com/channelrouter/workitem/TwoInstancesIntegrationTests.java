@@ -97,16 +97,18 @@ class TwoInstancesIntegrationTests {
     @Test
     void ofTwelveClaimsSpreadOverBothInstancesExactlyOneWins() throws Exception {
         String item = one.post("/api/v1/routings", "dev-group-hotline", fault("2099-01-05T01:00:00Z")).header("Location");
-        List<Callable<Integer>> claims = new ArrayList<>();
+        List<Callable<TestHttp.Response>> claims = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             TestHttp instance = i % 2 == 0 ? one : two;
-            claims.add(() -> instance.post(item + "/claim", "dev-network-maintenance", "").status());
+            claims.add(() -> instance.post(item + "/claim", "dev-network-maintenance", ""));
         }
 
-        List<Integer> statuses = Simultaneously.run(claims);
+        List<TestHttp.Response> answers = Simultaneously.run(claims);
 
-        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(11);
+        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(11)
+                .as("a loser is told the status the winner left, not the one it read first")
+                .allSatisfy(a -> assertThat(a.body().get("detail").asString()).contains("CLAIMED"));
     }
 
     @Test

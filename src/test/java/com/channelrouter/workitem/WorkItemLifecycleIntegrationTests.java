@@ -214,6 +214,8 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(returned.get("sla").get("dispatchDueAt").asString())
                     .isNotEqualTo(dispatched.get("sla").get("dispatchDueAt").asString());
             assertThat(returned.get("sla").get("dispatchMet").isNull()).as("new dispatch deadline, not yet due").isTrue();
+            assertThat(Instant.parse(returned.get("sla").get("dispatchDueAt").asString()).getNano())
+                    .as("to the second, as the escalation steps timed from it").isZero();
             assertThat(http.get(item, "dev-account-manager").status()).as("no longer its item").isEqualTo(404);
 
             assertThat(act(item, "dispatch", OPERATIONS, Map.of("toChannel", "CORE_AGENT")).status()).isEqualTo(200);
@@ -403,6 +405,20 @@ class WorkItemLifecycleIntegrationTests {
             List<String> fields = new ArrayList<>();
             response.body().get("errors").forEach(e -> fields.add(e.get("field").asString()));
             assertThat(fields).containsExactlyInAnyOrder("status", "size", "breached", "from");
+        }
+
+        /** The deepest page a client may ask for is answered (empty), one page further is refused by name. */
+        @Test
+        void theLastPageIsAnsweredAndTheOneAfterItRefused() {
+            int last = WorkItemController.LAST_PAGE;
+
+            TestHttp.Response deepest = http.get("/api/v1/work-items?size=200&page=" + last, NETWORK);
+            TestHttp.Response beyond = http.get("/api/v1/work-items?size=200&page=" + (last + 1), NETWORK);
+
+            assertThat(deepest.status()).isEqualTo(200);
+            assertThat(deepest.body().get("items")).isEmpty();
+            assertThat(beyond.status()).isEqualTo(400);
+            assertThat(beyond.body().get("errors").get(0).get("field").asString()).isEqualTo("page");
         }
 
         @Test
