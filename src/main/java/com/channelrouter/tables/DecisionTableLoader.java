@@ -133,12 +133,18 @@ public final class DecisionTableLoader {
                     problems.warning(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The service does not read this sheet; nothing in it takes effect.",
                             "服务不读取此工作表，其中的内容不会生效。"));
+                } else if (sheet.hidden()) {
+                    // what decides must be what the people reviewing the workbook in Excel can see
+                    problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
+                            "This sheet is hidden in Excel, so the people reviewing the workbook cannot see what it decides. "
+                                    + "Unhide it (right-click a sheet tab, Unhide) and save again.",
+                            "此工作表在 Excel 中被隐藏，审阅工作簿的人看不到它的内容。请取消隐藏（右键单击工作表标签，选择“取消隐藏”）后重新保存。"));
                 } else if (sheets.containsKey(name)) {
                     problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The sheet \"" + name + "\" is also in " + sheets.get(name).workbook() + "; keep one.",
                             "工作表“" + name + "”在 " + sheets.get(name).workbook() + " 中也存在，请只保留一个。"));
                 } else {
-                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows()));
+                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows(), false));
                 }
             }
         }

@@ -15,12 +15,15 @@ import com.channelrouter.engine.RoutingRow;
 import com.channelrouter.engine.RuleOutcome;
 import com.channelrouter.engine.SlaRow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -46,14 +49,36 @@ public final class TableAnalysis {
     public record DeadRow(String table, String rule, String sheet, int row, Map<String, Integer> takenBy) {
     }
 
-    /** The findings: how many combinations were tried, the gaps, and the dead rows. */
-    public record Report(int combinations, List<Gap> routingGaps, List<Gap> slaGaps, List<DeadRow> deadRows) {
+    /**
+     * The findings: how many combinations were tried, the gaps, and the dead rows; {@code stoppedEarly} when the
+     * time allowed ran out first (then the gaps are those found so far, and no row is called dead).
+     */
+    public record Report(int combinations, List<Gap> routingGaps, List<Gap> slaGaps, List<DeadRow> deadRows, boolean stoppedEarly) {
+    }
+
+    /**
+     * The time an analysis may take. Each upload waits for its candidate's analysis, one at a time: a workbook
+     * of hundreds of products and a thousand escalation rows (every rule fires for every item) would otherwise
+     * hold up every upload behind it for many minutes. The 10,000-row table takes well under a second.
+     */
+    static final Duration TIME_ALLOWED = Duration.ofSeconds(20);
+
+    /** Thrown, without a stack, to leave the enumeration of items once the time allowed has run out. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super(null, null, false, false);
+        }
     }
 
     private TableAnalysis() {
     }
 
     public static Report analyse(CompiledRules rules, ProductCatalogue catalogue) {
+        return analyse(rules, catalogue, TIME_ALLOWED);
+    }
+
+    static Report analyse(CompiledRules rules, ProductCatalogue catalogue, Duration timeAllowed) {
+        long deadline = System.nanoTime() + timeAllowed.toNanos();
         List<RoutingRow> routing = rules.routingRows();
         List<SlaRow> sla = rules.slaRows();
         int[] routingFired = new int[routing.size()];
@@ -78,7 +103,9 @@ public final class TableAnalysis {
         List<RuleOutcome> outcomes = new ArrayList<>();
         try (CompiledRules.Batch batch = rules.batch()) {
             forEachItem(catalogue, products, facts -> {
-                combinations[0]++;
+                if (combinations[0]++ % 1024 == 0 && System.nanoTime() - deadline > 0) {
+                    throw new OutOfTime();
+                }
                 RuleOutcome outcome = batch.evaluate(facts);
                 outcomes.add(outcome);
                 String group = facts.getItemType() + "|" + facts.getCustomerClass() + "|" + facts.isAccountManagerTagged();
@@ -97,6 +124,9 @@ public final class TableAnalysis {
                     slaFired[position.get(outcome.sla())]++;
                 }
             });
+        } catch (OutOfTime stopped) {
+            return new Report(outcomes.size(), gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
+                    List.of(), true);
         }
         // only the dead rows listed need to know who takes their items: a second pass over the same items, in
         // order (a big table can have thousands of dead rows, and each would test every item)
@@ -133,20 +163,26 @@ public final class TableAnalysis {
                 dead.add(new DeadRow("sla", row.ruleId(), row.location().sheet(), row.location().excelRow(), slaTakenBy.get(i)));
             }
         }
+        Set<List<Condition>> unmatched = unmatchedConditions(rules.escalationRows(), catalogue, products);
         for (EscalationRow row : rules.escalationRows()) {
-            boolean[] ever = {false};
-            forEachItem(catalogue, products, facts -> ever[0] |= holds(row.conditions(), facts));
-            if (!ever[0]) {
+            if (unmatched.contains(row.conditions())) {
                 dead.add(new DeadRow("escalation", row.ruleId(), row.location().sheet(), row.location().excelRow(), Map.of()));
             }
         }
         return new Report(combinations[0], gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
-                dead.stream().limit(MAX_LISTED).toList());
+                dead.stream().limit(MAX_LISTED).toList(), false);
     }
 
     /** The findings as warnings a business owner reads, in English and Chinese. */
     public static List<TableProblem> warnings(Report report, CompiledRules rules) {
         List<TableProblem> warnings = new ArrayList<>();
+        if (report.stoppedEarly()) {
+            warnings.add(new TableProblem(null, null, null, null, null, null, "The check for items no row covers and rows that never "
+                    + "decide stopped after " + TIME_ALLOWED.toSeconds() + " s, with " + report.combinations() + " kinds of item checked: "
+                    + "these tables are too large to check every item that can arrive. The gaps below are those found so far.",
+                    "对未覆盖工单和永不生效规则的检查在 " + TIME_ALLOWED.toSeconds() + " 秒后停止，已检查 " + report.combinations()
+                            + " 种工单：表格过大，无法检查所有可能到达的工单。以下仅为已发现的缺口。"));
+        }
         for (Gap gap : report.routingGaps()) {
             warnings.add(gapWarning(gap, "Routing " + gap.itemType()));
         }
@@ -200,6 +236,22 @@ public final class TableAnalysis {
             }
         });
         return gaps;
+    }
+
+    /**
+     * The escalation rows' condition sets that no item meets, in one pass over the items: each set is tested
+     * only until an item meets it, and rows that share their conditions (the levels of one scope) are tested
+     * once. A pass per row, to the end whether or not it matched, took minutes for a few hundred rows.
+     */
+    private static Set<List<Condition>> unmatchedConditions(List<EscalationRow> rows, ProductCatalogue catalogue, List<String> products) {
+        Set<List<Condition>> unmatched = new LinkedHashSet<>();
+        rows.forEach(row -> unmatched.add(row.conditions()));
+        forEachItem(catalogue, products, facts -> {
+            if (!unmatched.isEmpty()) {
+                unmatched.removeIf(conditions -> holds(conditions, facts));
+            }
+        });
+        return unmatched;
     }
 
     /** A plain loop: it runs for every item against every listed dead row, and a stream per call was gigabytes of garbage. */

@@ -13,9 +13,17 @@ import java.util.Optional;
  */
 final class TableProblems {
 
+    /**
+     * Problems listed of each kind: an upload is untrusted, and a small file can hold a million bad cells, each
+     * a problem (and all of them in the report, in memory at once). Nobody reads past the first few hundred.
+     */
+    static final int MAX_LISTED = 500;
+
     private final List<TableProblem> errors = new ArrayList<>();
     private final List<TableProblem> warnings = new ArrayList<>();
     private final Map<String, String> ruleIds = new HashMap<>();
+    private boolean errorsLeftOut;
+    private boolean warningsLeftOut;
 
     /** Records where a rule id is used; returns where it was used before, if it was. */
     Optional<String> claimRuleId(String ruleId, String where) {
@@ -23,11 +31,24 @@ final class TableProblems {
     }
 
     void error(TableProblem problem) {
-        errors.add(problem);
+        if (errors.size() < MAX_LISTED) {
+            errors.add(problem);
+        } else {
+            errorsLeftOut = true;
+        }
     }
 
     void warning(TableProblem problem) {
-        warnings.add(problem);
+        if (warnings.size() < MAX_LISTED) {
+            warnings.add(problem);
+        } else {
+            warningsLeftOut = true;
+        }
+    }
+
+    /** True once no more errors are listed: a reader may stop looking for more. */
+    boolean errorsFull() {
+        return errors.size() >= MAX_LISTED;
     }
 
     boolean hasErrors() {
@@ -35,10 +56,21 @@ final class TableProblems {
     }
 
     List<TableProblem> errors() {
-        return List.copyOf(errors);
+        return listed(errors, errorsLeftOut, "problems");
     }
 
     List<TableProblem> warnings() {
-        return List.copyOf(warnings);
+        return listed(warnings, warningsLeftOut, "warnings");
+    }
+
+    private static List<TableProblem> listed(List<TableProblem> problems, boolean leftOut, String kind) {
+        if (!leftOut) {
+            return List.copyOf(problems);
+        }
+        List<TableProblem> listed = new ArrayList<>(problems);
+        listed.add(new TableProblem(null, null, null, null, null, null,
+                "There are more " + kind + " than the " + MAX_LISTED + " listed; fix these and upload again to see the rest.",
+                "问题超过 " + MAX_LISTED + " 条，仅列出前 " + MAX_LISTED + " 条；请先修改这些后重新上传以查看其余问题。"));
+        return List.copyOf(listed);
     }
 }

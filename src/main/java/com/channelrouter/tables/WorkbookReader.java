@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads an XLSX workbook into plain cell values, and nothing more: formulas, macros and oversized
@@ -38,9 +37,6 @@ final class WorkbookReader {
     static final int MAX_CELL_CHARS = 2_000;
     private static final long MAX_ZIP_ENTRY_BYTES = 20L * 1024 * 1024;
     private static final double MIN_INFLATE_RATIO = 0.01;
-    private static final Pattern MACRO_PART = Pattern.compile("/xl/vbaProject\\.bin", Pattern.CASE_INSENSITIVE);
-    /** Parts that reach outside the workbook or carry other programs: links to other files, OLE objects, ActiveX. */
-    private static final Pattern FOREIGN_PART = Pattern.compile("/xl/(externalLinks|embeddings|activeX)/.*", Pattern.CASE_INSENSITIVE);
 
     static {
         applyZipLimits();
@@ -75,8 +71,9 @@ final class WorkbookReader {
                     return List.of();
                 }
                 List<SheetCells> sheets = new ArrayList<>();
-                for (Sheet sheet : workbook) {
-                    sheets.add(readSheet(file, sheet, problems));
+                for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                    boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
+                    sheets.add(readSheet(file, workbook.getSheetAt(i), hidden, problems));
                 }
                 return sheets;
             }
@@ -84,11 +81,20 @@ final class WorkbookReader {
                  | IllegalStateException e) {
             // NotOfficeXmlFileException (a non-workbook, a legacy .xls) is an IllegalArgumentException
             log.debug("{} is not a readable workbook", file.name(), e);
-            problems.error(workbookProblem(file, "This is not an .xlsx workbook the service can read (it may be another kind of file, "
-                    + "an old .xls, encrypted or damaged). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
-                    "无法读取该文件（可能不是工作簿、是旧版 .xls、已加密或已损坏）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
-            return List.of();
+            return unreadable(file, problems);
+        } catch (RuntimeException e) {
+            // a damaged part can fail anywhere in POI (a shared string index out of bounds, say): still this file's
+            // problem, not a 500; logged in full, in case it is ours
+            log.warn("{} could not be read", file.name(), e);
+            return unreadable(file, problems);
         }
+    }
+
+    private static List<SheetCells> unreadable(WorkbookFile file, TableProblems problems) {
+        problems.error(workbookProblem(file, "This is not an .xlsx workbook the service can read (it may be another kind of file, "
+                + "an old .xls, encrypted or damaged). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
+                "无法读取该文件（可能不是工作簿、是旧版 .xls、已加密或已损坏）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
+        return List.of();
     }
 
     /**
@@ -100,35 +106,49 @@ final class WorkbookReader {
                 .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false);
     }
 
-    /** False, with the problem reported, when the package carries macros or parts that reach outside the workbook. */
+    /**
+     * False, with the problem reported, when the package is too large unpacked, carries macros or reaches
+     * outside the workbook ({@link WorkbookPackage}).
+     */
     private static boolean acceptedPackage(WorkbookFile file, TableProblems problems) throws IOException, InvalidFormatException {
+        if (WorkbookPackage.size(file.content()) == WorkbookPackage.Verdict.TOO_LARGE) {
+            problems.error(workbookProblem(file, "The workbook unpacks to more than " + WorkbookPackage.MAX_UNPACKED_BYTES / (1024 * 1024)
+                    + " MB or " + WorkbookPackage.MAX_PARTS + " parts; decision tables are much smaller. Remove unused sheets, "
+                    + "pictures or other content and save again.",
+                    "工作簿解压后超过 " + WorkbookPackage.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB 或 " + WorkbookPackage.MAX_PARTS
+                            + " 个部件，请删除无用的工作表、图片或其他内容后重新保存。"));
+            return false;
+        }
         OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(file.content()));
         try {
-            if (hasMacros(pkg)) {
-                problems.error(workbookProblem(file, "The workbook contains macros. Save it as a plain .xlsx workbook without macros.",
-                        "工作簿包含宏。请另存为不含宏的 .xlsx 工作簿。"));
-                return false;
+            switch (WorkbookPackage.content(pkg)) {
+                case MACROS -> {
+                    problems.error(workbookProblem(file, "The workbook contains macros. Save it as a plain .xlsx workbook without macros.",
+                            "工作簿包含宏。请另存为不含宏的 .xlsx 工作簿。"));
+                    return false;
+                }
+                case FOREIGN -> {
+                    problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, OLE "
+                            + "objects or ActiveX controls). Remove them, or copy the values in as plain cells, and save again.",
+                            "工作簿包含外部链接或嵌入对象（外部链接、OLE 对象或 ActiveX 控件）。请删除它们或改为直接输入数值后重新保存。"));
+                    return false;
+                }
+                default -> {
+                    return true;
+                }
             }
-            if (!pkg.getPartsByName(FOREIGN_PART).isEmpty()) {
-                problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, OLE "
-                        + "objects or ActiveX controls). Remove them, or copy the values in as plain cells, and save again.",
-                        "工作簿包含外部链接或嵌入对象（外部链接、OLE 对象或 ActiveX 控件）。请删除它们或改为直接输入数值后重新保存。"));
-                return false;
-            }
-            return true;
         } finally {
             pkg.revert(); // closes it without writing anything back
         }
     }
 
-    private static boolean hasMacros(OPCPackage pkg) {
-        return !pkg.getPartsByName(MACRO_PART).isEmpty();
-    }
-
-    private static SheetCells readSheet(WorkbookFile file, Sheet sheet, TableProblems problems) {
+    private static SheetCells readSheet(WorkbookFile file, Sheet sheet, boolean hidden, TableProblems problems) {
         String sheetName = sheet.getSheetName();
         List<SheetCells.Row> rows = new ArrayList<>();
         for (Row row : sheet) {
+            if (problems.errorsFull()) {
+                break; // no more are listed: reading on would only cost time
+            }
             if (row.getRowNum() >= MAX_ROWS_PER_SHEET) {
                 problems.error(new TableProblem(file.name(), sheetName, null, null, null, null,
                         "The sheet has more than " + MAX_ROWS_PER_SHEET + " rows; only the first " + MAX_ROWS_PER_SHEET + " were read.",
@@ -154,7 +174,7 @@ final class WorkbookReader {
                 rows.add(new SheetCells.Row(row.getRowNum() + 1, cells));
             }
         }
-        return new SheetCells(file.name(), sheetName, rows);
+        return new SheetCells(file.name(), sheetName, rows, hidden);
     }
 
     /** The cell's plain value, or null when blank; formulas and error cells are reported, never evaluated. */

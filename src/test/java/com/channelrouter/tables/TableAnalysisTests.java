@@ -4,6 +4,7 @@ import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.RuleCompiler;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,23 @@ class TableAnalysisTests {
         assertThat(report.routingGaps()).isEmpty();
         assertThat(report.slaGaps()).isEmpty();
         assertThat(report.deadRows()).isEmpty();
+    }
+
+    /** Out of time: what was found so far, no row called dead on part of the items, and a warning that says so. */
+    @Test
+    void anAnalysisOutOfTimeStopsAndSaysSo() {
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shipped.deleteRow("routing.xlsx", "Routing LEAD", 9).source());
+
+        TableAnalysis.Report report = TableAnalysis.analyse(result.tables().rules(), result.tables().products(), Duration.ZERO);
+
+        assertThat(report.stoppedEarly()).isTrue();
+        assertThat(report.combinations()).isLessThan(25_464);
+        assertThat(report.deadRows()).isEmpty();
+        assertThat(TableAnalysis.warnings(report, result.tables().rules())).first().satisfies(w -> {
+            assertThat(w.message()).contains("stopped after " + TableAnalysis.TIME_ALLOWED.toSeconds() + " s");
+            assertThat(w.messageZh()).contains("秒后停止");
+        });
+        assertThat(TableAnalysis.analyse(result.tables().rules(), result.tables().products()).stoppedEarly()).isFalse();
     }
 
     @Test
