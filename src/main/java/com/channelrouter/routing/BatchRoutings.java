@@ -43,10 +43,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +72,10 @@ class BatchRoutings {
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+    /** How long a batch that broke off waits for its chunks being stored before it says so. */
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(10);
+    /** The pause before a chunk is stored again after the lookup did not settle it: another request is committing. */
+    private static final Duration PAUSE_BEFORE_ATTEMPT = Duration.ofMillis(50);
     /**
      * Times a chunk is sorted out with the lookup and stored before a refusal by the unique keys (or a deadlock
      * with another instance) is given up on.
@@ -152,12 +159,31 @@ class BatchRoutings {
         } catch (IOException | RuntimeException failure) {
             // the answers already written stand; lines not answered may or may not be stored: sending the
             // batch again answers them either way, without storing anything twice
-            inFlight.forEach(f -> f.cancel(false));
+            settle(inFlight);
             progress.finish(RoutingBatch.FAILED, String.valueOf(failure.getMessage()));
             if (progress.lines == 0) {
                 throw failure; // nothing answered yet: the failure is the whole answer, as for any request
             }
             answerBrokenOff(out, progress.lastLine, failure);
+        }
+    }
+
+    /**
+     * Chunks not started are dropped; those being stored are waited for (a while), so that a batch sent again at
+     * once, as the answer invites, does not meet its own first run's transactions still open.
+     */
+    private static void settle(Deque<Future<List<Slot>>> inFlight) {
+        inFlight.forEach(chunk -> chunk.cancel(false));
+        long deadline = System.nanoTime() + SETTLE_AT_MOST.toNanos();
+        for (Future<List<Slot>> chunk : inFlight) {
+            try {
+                chunk.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | CancellationException | TimeoutException ended) {
+                // failed, dropped, or still running after the wait: the answer says the lines may or may not be stored
+            }
         }
     }
 
@@ -169,7 +195,10 @@ class BatchRoutings {
         String rest = " Lines after line " + lastLine + " were not answered and may or may not be stored: send the batch"
                 + " again; lines already stored are answered as replays, and nothing is stored twice.";
         Map<String, Object> problem;
-        if (failure instanceof InvalidRequestException unreadable) {
+        if (failure instanceof IOException clientGone) {
+            log.info("Batch broke off after line {}: the client went away ({})", lastLine, clientGone.getMessage());
+            return; // nobody to read a last line
+        } else if (failure instanceof InvalidRequestException unreadable) {
             problem = problem(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "The rest of the body could not be read." + rest,
                     unreadable.errors());
         } else if (failure instanceof DataAccessException) {
@@ -351,8 +380,20 @@ class BatchRoutings {
                     throw new TransientDataAccessResourceException("Lines of this chunk were being stored by another request"
                             + " at the same moment", storedMeanwhile);
                 }
+                if (lookUpFirst) {
+                    pause(); // looked up and still refused: give the other request time to commit
+                }
                 lookUpFirst = true;
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_BEFORE_ATTEMPT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing a batch", e);
         }
     }
 

@@ -137,8 +137,11 @@ public final class DecisionTableLoader {
                     // what decides must be what the people reviewing the workbook in Excel can see
                     problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "This sheet is hidden in Excel, so the people reviewing the workbook cannot see what it decides. "
-                                    + "Unhide it (right-click a sheet tab, Unhide) and save again.",
-                            "此工作表在 Excel 中被隐藏，审阅工作簿的人看不到它的内容。请取消隐藏（右键单击工作表标签，选择“取消隐藏”）后重新保存。"));
+                                    + "Unhide it (right-click a sheet tab, Unhide; a \"very hidden\" sheet is not listed there: in the "
+                                    + "VBA editor, Alt+F11, set the sheet's Visible property to -1 - xlSheetVisible) and save again.",
+                            "此工作表在 Excel 中被隐藏，审阅工作簿的人看不到它的内容。请取消隐藏（右键单击工作表标签，选择“取消隐藏”；"
+                                    + "“深度隐藏”的工作表不会出现在该列表中：请在 VBA 编辑器（Alt+F11）中把该工作表的 Visible 属性设为 "
+                                    + "-1 - xlSheetVisible）后重新保存。"));
                 } else if (sheets.containsKey(name)) {
                     problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The sheet \"" + name + "\" is also in " + sheets.get(name).workbook() + "; keep one.",

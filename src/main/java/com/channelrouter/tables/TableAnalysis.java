@@ -51,9 +51,13 @@ public final class TableAnalysis {
 
     /**
      * The findings: how many combinations were tried, the gaps, and the dead rows; {@code stoppedEarly} when the
-     * time allowed ran out first (then the gaps are those found so far, and no row is called dead).
+     * time allowed ran out first (then the gaps are those found so far, and no row is called dead). A Boolean,
+     * so that reports stored before it existed still read (as complete): Jackson refuses a missing primitive.
      */
-    public record Report(int combinations, List<Gap> routingGaps, List<Gap> slaGaps, List<DeadRow> deadRows, boolean stoppedEarly) {
+    public record Report(int combinations, List<Gap> routingGaps, List<Gap> slaGaps, List<DeadRow> deadRows, Boolean stoppedEarly) {
+        public Report {
+            stoppedEarly = Boolean.TRUE.equals(stoppedEarly);
+        }
     }
 
     /**
@@ -103,9 +107,7 @@ public final class TableAnalysis {
         List<RuleOutcome> outcomes = new ArrayList<>();
         try (CompiledRules.Batch batch = rules.batch()) {
             forEachItem(catalogue, products, facts -> {
-                if (combinations[0]++ % 1024 == 0 && System.nanoTime() - deadline > 0) {
-                    throw new OutOfTime();
-                }
+                checkTime(combinations[0]++, deadline);
                 RuleOutcome outcome = batch.evaluate(facts);
                 outcomes.add(outcome);
                 String group = facts.getItemType() + "|" + facts.getCustomerClass() + "|" + facts.isAccountManagerTagged();
@@ -128,26 +130,34 @@ public final class TableAnalysis {
             return new Report(outcomes.size(), gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
                     List.of(), true);
         }
+        // what the passes below find is dead rows: if time runs out in them, the gaps stand and no row is called dead
+        Report soFar = new Report(combinations[0], gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
+                List.of(), true);
         // only the dead rows listed need to know who takes their items: a second pass over the same items, in
         // order (a big table can have thousands of dead rows, and each would test every item)
         List<Integer> deadRouting = indexesOfZero(routingFired, MAX_LISTED);
         List<Integer> deadSla = indexesOfZero(slaFired, MAX_LISTED - deadRouting.size());
         if (!deadRouting.isEmpty() || !deadSla.isEmpty()) {
             int[] next = {0};
-            forEachItem(catalogue, products, facts -> {
-                RuleOutcome outcome = outcomes.get(next[0]++);
-                for (int i : deadRouting) {
-                    RoutingRow row = routing.get(i);
-                    if (row.itemType() == facts.getItemType() && holds(row.conditions(), facts)) {
-                        routingTakenBy.get(i).merge(outcome.routing() == null ? "?" : outcome.routing().ruleId(), 1, Integer::sum);
+            try {
+                forEachItem(catalogue, products, facts -> {
+                    RuleOutcome outcome = outcomes.get(next[0]++);
+                    checkTime(next[0], deadline);
+                    for (int i : deadRouting) {
+                        RoutingRow row = routing.get(i);
+                        if (row.itemType() == facts.getItemType() && holds(row.conditions(), facts)) {
+                            routingTakenBy.get(i).merge(outcome.routing() == null ? "?" : outcome.routing().ruleId(), 1, Integer::sum);
+                        }
                     }
-                }
-                for (int i : deadSla) {
-                    if (holds(sla.get(i).conditions(), facts)) {
-                        slaTakenBy.get(i).merge(outcome.sla() == null ? "?" : outcome.sla().ruleId(), 1, Integer::sum);
+                    for (int i : deadSla) {
+                        if (holds(sla.get(i).conditions(), facts)) {
+                            slaTakenBy.get(i).merge(outcome.sla() == null ? "?" : outcome.sla().ruleId(), 1, Integer::sum);
+                        }
                     }
-                }
-            });
+                });
+            } catch (OutOfTime stopped) {
+                return soFar;
+            }
         }
 
         List<DeadRow> dead = new ArrayList<>();
@@ -163,7 +173,12 @@ public final class TableAnalysis {
                 dead.add(new DeadRow("sla", row.ruleId(), row.location().sheet(), row.location().excelRow(), slaTakenBy.get(i)));
             }
         }
-        Set<List<Condition>> unmatched = unmatchedConditions(rules.escalationRows(), catalogue, products);
+        Set<List<Condition>> unmatched;
+        try {
+            unmatched = unmatchedConditions(rules.escalationRows(), catalogue, products, deadline);
+        } catch (OutOfTime stopped) {
+            return soFar;
+        }
         for (EscalationRow row : rules.escalationRows()) {
             if (unmatched.contains(row.conditions())) {
                 dead.add(new DeadRow("escalation", row.ruleId(), row.location().sheet(), row.location().excelRow(), Map.of()));
@@ -179,9 +194,10 @@ public final class TableAnalysis {
         if (report.stoppedEarly()) {
             warnings.add(new TableProblem(null, null, null, null, null, null, "The check for items no row covers and rows that never "
                     + "decide stopped after " + TIME_ALLOWED.toSeconds() + " s, with " + report.combinations() + " kinds of item checked: "
-                    + "these tables are too large to check every item that can arrive. The gaps below are those found so far.",
+                    + "these tables are too large to check every item that can arrive. The gaps below are those found so far, "
+                    + "and no row was checked for never deciding.",
                     "对未覆盖工单和永不生效规则的检查在 " + TIME_ALLOWED.toSeconds() + " 秒后停止，已检查 " + report.combinations()
-                            + " 种工单：表格过大，无法检查所有可能到达的工单。以下仅为已发现的缺口。"));
+                            + " 种工单：表格过大，无法检查所有可能到达的工单。以下仅为已发现的缺口，也未检查规则是否永不生效。"));
         }
         for (Gap gap : report.routingGaps()) {
             warnings.add(gapWarning(gap, "Routing " + gap.itemType()));
@@ -238,15 +254,25 @@ public final class TableAnalysis {
         return gaps;
     }
 
+    /** Leaves the enumeration (every 1,024 items, the clock being read that often) once the time allowed has run out. */
+    private static void checkTime(int items, long deadline) {
+        if (items % 1024 == 0 && System.nanoTime() - deadline > 0) {
+            throw new OutOfTime();
+        }
+    }
+
     /**
      * The escalation rows' condition sets that no item meets, in one pass over the items: each set is tested
      * only until an item meets it, and rows that share their conditions (the levels of one scope) are tested
      * once. A pass per row, to the end whether or not it matched, took minutes for a few hundred rows.
      */
-    private static Set<List<Condition>> unmatchedConditions(List<EscalationRow> rows, ProductCatalogue catalogue, List<String> products) {
+    private static Set<List<Condition>> unmatchedConditions(List<EscalationRow> rows, ProductCatalogue catalogue, List<String> products,
+                                                            long deadline) {
         Set<List<Condition>> unmatched = new LinkedHashSet<>();
         rows.forEach(row -> unmatched.add(row.conditions()));
+        int[] items = {0};
         forEachItem(catalogue, products, facts -> {
+            checkTime(++items[0], deadline);
             if (!unmatched.isEmpty()) {
                 unmatched.removeIf(conditions -> holds(conditions, facts));
             }

@@ -46,9 +46,14 @@ final class TableProblems {
         }
     }
 
-    /** True once no more errors are listed: a reader may stop looking for more. */
+    /** True once no more errors are listed: a reader may stop looking for more (and say so, {@link #stoppedLooking}). */
     boolean errorsFull() {
         return errors.size() >= MAX_LISTED;
+    }
+
+    /** A reader stopped once the list was full: there may be more errors than are listed. */
+    void stoppedLooking() {
+        errorsLeftOut = true;
     }
 
     boolean hasErrors() {
@@ -56,21 +61,21 @@ final class TableProblems {
     }
 
     List<TableProblem> errors() {
-        return listed(errors, errorsLeftOut, "problems");
+        return listed(errors, errorsLeftOut, "problems", "问题");
     }
 
     List<TableProblem> warnings() {
-        return listed(warnings, warningsLeftOut, "warnings");
+        return listed(warnings, warningsLeftOut, "warnings", "警告");
     }
 
-    private static List<TableProblem> listed(List<TableProblem> problems, boolean leftOut, String kind) {
+    private static List<TableProblem> listed(List<TableProblem> problems, boolean leftOut, String kind, String kindZh) {
         if (!leftOut) {
             return List.copyOf(problems);
         }
         List<TableProblem> listed = new ArrayList<>(problems);
         listed.add(new TableProblem(null, null, null, null, null, null,
-                "There are more " + kind + " than the " + MAX_LISTED + " listed; fix these and upload again to see the rest.",
-                "问题超过 " + MAX_LISTED + " 条，仅列出前 " + MAX_LISTED + " 条；请先修改这些后重新上传以查看其余问题。"));
+                "There may be more " + kind + " than the " + MAX_LISTED + " listed; fix these and upload again to see the rest.",
+                kindZh + "可能超过 " + MAX_LISTED + " 条，仅列出前 " + MAX_LISTED + " 条；请先修改这些后重新上传以查看其余" + kindZh + "。"));
         return List.copyOf(listed);
     }
 }

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * every part into memory, and a 5 MB file of well-compressed junk parts held half a gigabyte. And nothing that
  * runs or reaches outside the file, judged by the content and relationship types that Excel itself goes by,
  * since part names can be anything: macros (VBA, Excel 4 macro sheets, dialog sheets), links to other
- * workbooks, OLE objects and embedded packages, ActiveX controls, and any relationship to something outside
- * the file other than a cell's hyperlink (which the service never reads).
+ * workbooks, OLE objects and embedded packages, ActiveX controls, data connections and query tables, web
+ * add-ins, and any relationship to something outside the file other than a cell's hyperlink (which the
+ * service never reads).
  */
 final class WorkbookPackage {
 
@@ -32,10 +33,12 @@ final class WorkbookPackage {
     private static final Pattern MACRO_RELATIONSHIP = Pattern.compile("/(vbaProject|xlMacrosheet|xlIntlMacrosheet|dialogsheet)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FOREIGN_PART = Pattern.compile("/xl/(externalLinks|embeddings|activeX)/.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FOREIGN_CONTENT = Pattern.compile("externalLink|oleObject|activeX", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FOREIGN_RELATIONSHIP = Pattern.compile(
-            "/(externalLink|externalLinkPath|oleObject|package|control|activeXControlBinary|attachedTemplate)$", Pattern.CASE_INSENSITIVE);
-    private static final String HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+    private static final Pattern FOREIGN_CONTENT = Pattern.compile("externalLink|oleObject|activeX|connections|queryTable|webextension",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOREIGN_RELATIONSHIP = Pattern.compile("/(externalLink|externalLinkPath|oleObject|package|control"
+            + "|activeXControlBinary|attachedTemplate|connections|queryTable|webextension|webextensiontaskpanes)$", Pattern.CASE_INSENSITIVE);
+    /** A cell's hyperlink, in transitional or strict Open XML. */
+    private static final Pattern HYPERLINK = Pattern.compile("/relationships/hyperlink$");
 
     enum Verdict { ACCEPTED, TOO_LARGE, MACROS, FOREIGN }
 
@@ -92,6 +95,6 @@ final class WorkbookPackage {
 
     private static boolean reachesOutside(PackageRelationship relationship) {
         return FOREIGN_RELATIONSHIP.matcher(relationship.getRelationshipType()).find()
-                || relationship.getTargetMode() == TargetMode.EXTERNAL && !HYPERLINK.equals(relationship.getRelationshipType());
+                || relationship.getTargetMode() == TargetMode.EXTERNAL && !HYPERLINK.matcher(relationship.getRelationshipType()).find();
     }
 }

@@ -128,9 +128,10 @@ final class WorkbookReader {
                     return false;
                 }
                 case FOREIGN -> {
-                    problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, OLE "
-                            + "objects or ActiveX controls). Remove them, or copy the values in as plain cells, and save again.",
-                            "工作簿包含外部链接或嵌入对象（外部链接、OLE 对象或 ActiveX 控件）。请删除它们或改为直接输入数值后重新保存。"));
+                    problems.error(workbookProblem(file, "The workbook links to other files or embeds objects (external links, data "
+                            + "connections, OLE objects, ActiveX controls or add-ins). Remove them, or copy the values in as plain cells, "
+                            + "and save again.",
+                            "工作簿包含外部链接或嵌入对象（外部链接、数据连接、OLE 对象、ActiveX 控件或加载项）。请删除它们或改为直接输入数值后重新保存。"));
                     return false;
                 }
                 default -> {
@@ -147,7 +148,8 @@ final class WorkbookReader {
         List<SheetCells.Row> rows = new ArrayList<>();
         for (Row row : sheet) {
             if (problems.errorsFull()) {
-                break; // no more are listed: reading on would only cost time
+                problems.stoppedLooking(); // no more are listed: reading on would only cost time
+                break;
             }
             if (row.getRowNum() >= MAX_ROWS_PER_SHEET) {
                 problems.error(new TableProblem(file.name(), sheetName, null, null, null, null,

@@ -2,6 +2,7 @@ package com.channelrouter.tables;
 
 import com.channelrouter.domain.ItemType;
 import com.channelrouter.engine.RuleCompiler;
+import com.channelrouter.web.JsonConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,6 +46,17 @@ class TableAnalysisTests {
             assertThat(w.messageZh()).contains("秒后停止");
         });
         assertThat(TableAnalysis.analyse(result.tables().rules(), result.tables().products()).stoppedEarly()).isFalse();
+    }
+
+    /** Versions stored before reports said whether the analysis stopped early still read, as complete. */
+    @Test
+    void aReportStoredBeforeItCouldStopEarlyStillReads() {
+        String stored = "{\"combinations\":25464,\"routingGaps\":[],\"slaGaps\":[],\"deadRows\":[]}";
+
+        TableAnalysis.Report report = JsonConfiguration.mapper().readValue(stored, TableAnalysis.Report.class);
+
+        assertThat(report.combinations()).isEqualTo(25_464);
+        assertThat(report.stoppedEarly()).isFalse();
     }
 
     @Test
