@@ -133,24 +133,30 @@ public final class DecisionTableLoader {
                     problems.warning(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The service does not read this sheet; nothing in it takes effect.",
                             "服务不读取此工作表，其中的内容不会生效。"));
-                } else if (sheet.hidden()) {
-                    // what decides must be what the people reviewing the workbook in Excel can see
-                    problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
-                            "This sheet is hidden in Excel, so the people reviewing the workbook cannot see what it decides. "
-                                    + "Unhide it (right-click a sheet tab, Unhide; a \"very hidden\" sheet is not listed there: in the "
-                                    + "VBA editor, Alt+F11, set the sheet's Visible property to -1 - xlSheetVisible) and save again.",
-                            "此工作表在 Excel 中被隐藏，审阅工作簿的人看不到它的内容。请取消隐藏（右键单击工作表标签，选择“取消隐藏”；"
-                                    + "“深度隐藏”的工作表不会出现在该列表中：请在 VBA 编辑器（Alt+F11）中把该工作表的 Visible 属性设为 "
-                                    + "-1 - xlSheetVisible）后重新保存。"));
                 } else if (sheets.containsKey(name)) {
                     problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The sheet \"" + name + "\" is also in " + sheets.get(name).workbook() + "; keep one.",
                             "工作表“" + name + "”在 " + sheets.get(name).workbook() + " 中也存在，请只保留一个。"));
                 } else {
-                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows(), false));
+                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows(), sheet.hidden()));
+                    if (sheet.hidden()) {
+                        // what decides must be what the people reviewing the workbook in Excel can see; the sheet is
+                        // still read, so that it is not also called missing and its own problems show
+                        problems.error(hiddenSheet(file, sheet));
+                    }
                 }
             }
         }
         return sheets;
+    }
+
+    private static TableProblem hiddenSheet(WorkbookFile file, SheetCells sheet) {
+        return new TableProblem(file.name(), sheet.name(), null, null, null, null,
+                "This sheet is hidden in Excel, so the people reviewing the workbook cannot see what it decides. "
+                        + "Unhide it (right-click a sheet tab, Unhide; a \"very hidden\" sheet is not listed there: in the "
+                        + "VBA editor, Alt+F11, set the sheet's Visible property to -1 - xlSheetVisible) and save again.",
+                "此工作表在 Excel 中被隐藏，审阅工作簿的人看不到它的内容。请取消隐藏（右键单击工作表标签，选择“取消隐藏”；"
+                        + "“深度隐藏”的工作表不会出现在该列表中：请在 VBA 编辑器（Alt+F11）中把该工作表的 Visible 属性设为 "
+                        + "-1 - xlSheetVisible）后重新保存。");
     }
 }

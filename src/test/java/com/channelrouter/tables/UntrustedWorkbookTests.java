@@ -149,7 +149,7 @@ class UntrustedWorkbookTests {
         TableLoadResult loaded = new DecisionTableLoader(new RuleCompiler()).load(hiddenNotes.source());
 
         assertThat(refused.tables()).isNull();
-        assertThat(refused.problems()).anySatisfy(p -> {
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
             assertThat(p.sheet()).isEqualTo("Routing LEAD");
             assertThat(p.message()).contains("hidden in Excel");
         });
