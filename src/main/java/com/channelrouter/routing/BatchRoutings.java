@@ -187,53 +187,19 @@ class BatchRoutings {
         }
     }
 
-    /**
-     * The last line of a batch that broke off after some lines were answered (the status line has been sent):
-     * a problem, without a line number, saying after which line and why, and that sending it again is safe.
-     */
+    /** Ends the answer of a batch that broke off with a line saying where and why ({@link BatchProblems#brokenOff}). */
     private void answerBrokenOff(OutputStream out, long lastLine, Exception failure) {
-        String rest = " Lines after line " + lastLine + " were not answered and may or may not be stored: send the batch"
-                + " again; lines already stored are answered as replays, and nothing is stored twice.";
-        Map<String, Object> problem;
         if (failure instanceof IOException clientGone) {
             log.info("Batch broke off after line {}: the client went away ({})", lastLine, clientGone.getMessage());
             return; // nobody to read a last line
-        } else if (failure instanceof InvalidRequestException unreadable) {
-            problem = problem(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "The rest of the body could not be read." + rest,
-                    unreadable.errors());
-        } else if (failure instanceof DataAccessException) {
-            log.warn("Batch broke off after line {}: {}", lastLine, failure.getMessage());
-            problem = problem(503, ProblemTypes.UNAVAILABLE, "Service unavailable", "The database did not store the next lines." + rest,
-                    List.of());
-        } else {
-            log.error("Batch broke off after line {}", lastLine, failure);
-            problem = problem(500, ProblemTypes.INTERNAL, "Internal error", "The service failed; the failure has been logged." + rest,
-                    List.of());
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("brokeOffAfterLine", lastLine);
-        line.put("status", problem.get("status"));
-        line.put("problem", problem);
         try {
-            out.write(json.writeValueAsBytes(line));
+            out.write(json.writeValueAsBytes(BatchProblems.brokenOff(lastLine, (RuntimeException) failure)));
             out.write('\n');
             out.flush();
         } catch (IOException clientGone) {
             log.debug("Could not say why the batch broke off: {}", clientGone.getMessage());
         }
-    }
-
-    /** A problem as a batch line carries it: the fields of application/problem+json. */
-    private static Map<String, Object> problem(int status, String type, String title, String detail, List<FieldProblem> errors) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemTypes.uri(type).toString());
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (!errors.isEmpty()) {
-            problem.put("errors", errors);
-        }
-        return problem;
     }
 
     @PreDestroy
@@ -487,7 +453,7 @@ class BatchRoutings {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("line", this.line);
             line.put("status", problemStatus);
-            line.put("problem", problem(problemStatus, type, title, detail, errors));
+            line.put("problem", BatchProblems.problem(problemStatus, type, title, detail, errors));
             this.status = problemStatus;
             this.answer = json.writeValueAsString(line);
             this.item = null;
