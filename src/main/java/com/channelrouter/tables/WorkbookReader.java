@@ -7,6 +7,8 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -146,6 +149,7 @@ final class WorkbookReader {
     private static SheetCells readSheet(WorkbookFile file, Sheet sheet, boolean hidden, TableProblems problems) {
         String sheetName = sheet.getSheetName();
         List<SheetCells.Row> rows = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter(Locale.ROOT); // for numbers whose format may hide them; not thread-safe
         for (Row row : sheet) {
             if (problems.errorsFull()) {
                 problems.stoppedLooking(); // no more are listed: reading on would only cost time
@@ -160,7 +164,7 @@ final class WorkbookReader {
             Map<Integer, Object> cells = new LinkedHashMap<>();
             for (Cell cell : row) {
                 int column = cell.getColumnIndex();
-                Object value = valueOf(file, sheetName, cell, problems);
+                Object value = valueOf(file, sheetName, cell, formatter, problems);
                 if (value == null) {
                     continue;
                 }
@@ -180,7 +184,7 @@ final class WorkbookReader {
     }
 
     /** The cell's plain value, or null when blank; formulas and error cells are reported, never evaluated. */
-    private static Object valueOf(WorkbookFile file, String sheet, Cell cell, TableProblems problems) {
+    private static Object valueOf(WorkbookFile file, String sheet, Cell cell, DataFormatter formatter, TableProblems problems) {
         switch (cell.getCellType()) {
             case STRING -> {
                 String text = cell.getStringCellValue();
@@ -193,7 +197,12 @@ final class WorkbookReader {
                 return text.isBlank() ? null : text;
             }
             case NUMERIC -> {
-                return DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue() : cell.getNumericCellValue();
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    return cell.getLocalDateTimeCellValue();
+                }
+                double number = cell.getNumericCellValue();
+                String shown = disguise(cell, number, formatter);
+                return shown == null ? number : RefusedCell.disguised(number, abbreviate(shown));
             }
             case BOOLEAN -> {
                 return cell.getBooleanCellValue();
@@ -209,6 +218,48 @@ final class WorkbookReader {
                 return null;
             }
         }
+    }
+
+    /**
+     * What Excel shows for a number whose format hides it, or null. A reviewer must see the value that decides:
+     * {@code "no";"no";"no"} shows "no" for a 1 (yes), and {@code ;;;} shows nothing. A format hides the number
+     * when what it shows has no digit, or does not change when the number does (rendered again a billion away,
+     * in the same sign's section, so that formats that scale, such as thousands, still show a change).
+     */
+    private static String disguise(Cell cell, double number, DataFormatter formatter) {
+        CellStyle style = cell.getCellStyle();
+        if (style == null || style.getDataFormatString() == null || "General".equalsIgnoreCase(style.getDataFormatString())) {
+            return null;
+        }
+        if (section(style.getDataFormatString(), number).isBlank()) {
+            return ""; // an empty section shows nothing (POI's formatter would show the number)
+        }
+        String shown = formatter.formatRawCellContents(number, style.getDataFormat(), style.getDataFormatString());
+        boolean showsNoDigit = shown.chars().noneMatch(Character::isDigit);
+        boolean showsAConstant = number != 0 && shown.equals(formatter.formatRawCellContents(
+                number + Math.signum(number) * 1e9, style.getDataFormat(), style.getDataFormatString()));
+        return showsNoDigit || showsAConstant ? shown : null;
+    }
+
+    /** The section of a number format Excel uses for this number: positive;negative;zero, with fewer sections shared. */
+    private static String section(String format, double number) {
+        List<String> sections = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : format.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                sections.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        sections.add(current.toString());
+        int index = number > 0 || sections.size() == 1 ? 0 : number < 0 ? 1 : sections.size() >= 3 ? 2 : 0;
+        return sections.get(index);
     }
 
     private static String abbreviate(String text) {

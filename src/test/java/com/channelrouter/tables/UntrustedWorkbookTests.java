@@ -1,9 +1,14 @@
 package com.channelrouter.tables;
 
 import com.channelrouter.engine.RuleCompiler;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -155,6 +160,44 @@ class UntrustedWorkbookTests {
         });
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.warnings()).anySatisfy(w -> assertThat(w.sheet()).isEqualTo("Lists"));
+    }
+
+    /** What a reviewer sees in Excel must be the value that decides: a number format may not show other text. */
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "routing.xlsx | Routing LEAD | B5 | 1  | '\"no\";\"no\";\"no\"' | shows \"no\" instead",
+            "sla.xlsx     | SLA          | F4 | 60 | ';;;'                        | shows nothing instead",
+            "sla.xlsx     | SLA          | F4 | 0  | '0;0;\"yes\"'             | shows \"yes\" instead"})
+    void aNumberFormattedToShowSomethingElseIsRefused(String file, String sheet, String address, double number, String format,
+                                                       String shown) {
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(withNumber(file, sheet, address, number, format).source());
+
+        assertThat(result.tables()).isNull();
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.sheet()).isEqualTo(sheet);
+            assertThat(p.cell()).isEqualTo(address);
+            assertThat(p.message()).contains("holds the number " + (long) number).contains(shown);
+            assertThat(p.messageZh()).contains("数字格式");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0\" min\"", "#,##0", "0.0", "[Blue]0;[Red]-0", "0,\"K\""})
+    void numberFormatsThatShowTheNumberAreRead(String format) {
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(withNumber("sla.xlsx", "SLA", "F4", 60, format).source());
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    private Workbooks withNumber(String file, String sheet, String address, double number, String format) {
+        return shipped.edit(file, workbook -> {
+            CellReference at = new CellReference(address);
+            Cell cell = workbook.getSheet(sheet).getRow(at.getRow()).getCell(at.getCol(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            cell.setCellValue(number);
+            cell.setCellStyle(style);
+        });
     }
 
     private TableProblem onlyProblem(byte[] routing) {
