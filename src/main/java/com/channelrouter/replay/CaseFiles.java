@@ -69,6 +69,9 @@ public final class CaseFiles {
             }
         } catch (IOException e) {
             sink.problem(new Problem(fileName, "cannot be read: " + e.getMessage(), true));
+        } catch (IllegalArgumentException badHeader) {
+            // commons-csv refuses a header it cannot use (a column without a name) before any record is read
+            sink.problem(new Problem(fileName + ":1", "the header cannot be read: " + badHeader.getMessage(), true));
         }
     }
 
@@ -90,6 +93,13 @@ public final class CaseFiles {
                 JsonNode expectStatus = node.get("expectStatus");
                 if (expectStatus != null && !expectStatus.isNull() && !expectStatus.isInt()) {
                     sink.problem(new Problem(where, "expectStatus must be a status code such as 400 or 422", true));
+                    continue;
+                }
+                JsonNode expect = node.get("expect");
+                if ((expect == null || !expect.isObject()) && (expectStatus == null || expectStatus.isNull())) {
+                    // a case that expects nothing would pass whatever is decided (a misspelt "expected", say)
+                    sink.problem(new Problem(where, "a case needs \"expect\" (an object of the fields to compare) or \"expectStatus\"",
+                            true));
                     continue;
                 }
                 String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : where;

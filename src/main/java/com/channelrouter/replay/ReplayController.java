@@ -55,7 +55,7 @@ class ReplayController {
                 streams.add(in);
                 inputs.add(new Replayer.Input(file.getOriginalFilename() == null ? "cases" : file.getOriginalFilename(), in));
             }
-            return new Replayer(runner, files, clock).replay(inputs, tables);
+            return new Replayer(runner, files, clock, Replayer.MAX_CASES_PER_REQUEST).replay(inputs, tables);
         } finally {
             for (InputStream in : streams) {
                 in.close();

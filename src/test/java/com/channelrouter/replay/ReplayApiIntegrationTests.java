@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -69,6 +70,38 @@ class ReplayApiIntegrationTests {
         assertThat(http.upload("/api/v1/replays", null, "file", "c.jsonl", cases, Map.of(), Map.of()).status()).isEqualTo(401);
         assertThat(http.upload("/api/v1/replays", "dev-table-owner", "file", "c.jsonl", cases, Map.of(), Map.of()).status())
                 .isEqualTo(200);
+    }
+
+    /** One request holds at most 20,000 cases' results (a 600 KB file of one-line cases held a gigabyte before). */
+    @Test
+    void casesBeyondWhatOneRequestHoldsAreNotReplayedAndSaySo() {
+        StringBuilder cases = new StringBuilder("name\n");
+        for (int i = 0; i <= Replayer.MAX_CASES_PER_REQUEST; i++) {
+            cases.append("case-").append(i).append('\n');
+        }
+
+        TestHttp.Response response = replay("many.csv", cases.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("results")).hasSize(Replayer.MAX_CASES_PER_REQUEST);
+        assertThat(response.body().get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem.get("where").asString()).isEqualTo("many.csv:" + (Replayer.MAX_CASES_PER_REQUEST + 2));
+            assertThat(problem.get("message").asString()).contains("more than " + Replayer.MAX_CASES_PER_REQUEST + " cases");
+        });
+    }
+
+    @Test
+    void aCsvHeaderWithoutANameAndACaseExpectingNothingAreProblemsNotFailures() {
+        TestHttp.Response headless = replay("c.csv", "itemType,,name\nLEAD,,x\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        TestHttp.Response expectingNothing = replay("c.jsonl", ("{\"request\":{\"itemType\":\"LEAD\"},\"expected\":{\"ownerChannel\":\"NOPE\"}}")
+                .getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(headless.status()).isEqualTo(200);
+        assertThat(headless.body().get("problems").get(0).get("where").asString()).isEqualTo("c.csv:1");
+        assertThat(headless.body().get("failed").asInt()).isEqualTo(1);
+        assertThat(expectingNothing.status()).isEqualTo(200);
+        assertThat(expectingNothing.body().get("passed").asInt()).isZero();
+        assertThat(expectingNothing.body().get("problems").get(0).get("message").asString()).contains("needs \"expect\"");
     }
 
     @Test
