@@ -4,9 +4,12 @@ import com.channelrouter.domain.Codes;
 import com.channelrouter.domain.CustomerClass;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -28,8 +31,16 @@ final class CustomerImport {
     static final int MAX_ROWS = 100_000;
     static final List<String> CSV_COLUMNS = List.of("id", "name", "customerClass", "accountManagerId");
 
-    /** One customer as a client sends it. */
-    record CustomerRow(String id, String name, String customerClass, String accountManagerId) {
+    /**
+     * One customer as a client sends it; {@code unknown} collects fields it should not have (a misspelt
+     * "accountManager" would otherwise be dropped, and the upsert would clear the customer's account manager).
+     */
+    record CustomerRow(String id, String name, String customerClass, String accountManagerId,
+                       @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+
+        CustomerRow(String id, String name, String customerClass, String accountManagerId) {
+            this(id, name, customerClass, accountManagerId, Map.of());
+        }
     }
 
     private CustomerImport() {
@@ -52,7 +63,8 @@ final class CustomerImport {
         csv = withoutByteOrderMark(csv);
         List<FieldProblem> problems = new ArrayList<>();
         List<Customer> customers = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : header) {
@@ -68,6 +80,12 @@ final class CustomerImport {
             }
             for (CSVRecord record : parser) {
                 checkSize(customers.size() + 1);
+                if (record.size() != header.size()) {
+                    // a short row would clear the columns it lacks; extra cells would be dropped unseen
+                    problems.add(new FieldProblem("line " + parser.getCurrentLineNumber(), "has " + record.size()
+                            + " cells but the header names " + header.size()));
+                    continue;
+                }
                 CustomerRow row = new CustomerRow(get(record, "id"), get(record, "name"), get(record, "customerClass"),
                         get(record, "accountManagerId"));
                 customers.add(check(row, "line " + parser.getCurrentLineNumber() + ": ", problems, now));
@@ -114,6 +132,10 @@ final class CustomerImport {
         if (row == null) {
             problems.add(new FieldProblem(at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a customer object"));
             return null;
+        }
+        if (row.unknown() != null) {
+            row.unknown().keySet().stream().sorted().forEach(field -> problems.add(new FieldProblem(at + field,
+                    "is not a customer field; the fields are " + CSV_COLUMNS)));
         }
         if (row.id() == null || row.id().isBlank()) {
             problems.add(new FieldProblem(at + "id", "is required"));

@@ -122,6 +122,36 @@ class CustomerApiIntegrationTests {
         assertThat(fields).containsExactlyInAnyOrder("[0].customerClass", "[1].id");
     }
 
+    /** Rows that would clear columns they lack, drop cells unseen, or let one column of two win, are refused. */
+    @Test
+    void rowsOfTheWrongShapeAndARepeatedColumnAreRefusedAndChangeNothing() {
+        long before = customers();
+
+        TestHttp.Response shortRow = http.post(BULK, "dev-admin", "id,name,customerClass,accountManagerId\nR-1,Keep,A\n", CSV);
+        TestHttp.Response extraCells = http.post(BULK, "dev-admin", "id,customerClass\nX-1,A,EXTRA\n", CSV);
+        TestHttp.Response repeatedColumn = http.post(BULK, "dev-admin", "id,customerClass,customerClass\nDH-1,A,D\n", CSV);
+
+        assertThat(shortRow.status()).isEqualTo(400);
+        assertThat(shortRow.body().get("errors").get(0).get("field").asString()).isEqualTo("line 2");
+        assertThat(shortRow.body().get("errors").get(0).get("message").asString()).contains("3 cells but the header names 4");
+        assertThat(extraCells.status()).isEqualTo(400);
+        assertThat(repeatedColumn.status()).isEqualTo(400);
+        assertThat(repeatedColumn.raw().body()).contains("customerClass");
+        assertThat(customers()).isEqualTo(before);
+    }
+
+    @Test
+    void aMisspeltJsonFieldIsNamedNotDropped() {
+        long before = customers();
+
+        TestHttp.Response response = http.post(BULK, "dev-admin", List.of(Map.of("id", "R-1", "customerClass", "A", "accountManager", "AM-1")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("[0].accountManager");
+        assertThat(response.body().get("errors").get(0).get("message").asString()).contains("not a customer field");
+        assertThat(customers()).isEqualTo(before);
+    }
+
     @Test
     void onlyAdminsManageTheRegistry() {
         assertThat(http.post(BULK, "dev-group-hotline", List.of(Map.of("id", "Z", "customerClass", "A"))).status()).isEqualTo(403);
