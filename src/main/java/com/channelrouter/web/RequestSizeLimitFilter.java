@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 
@@ -54,7 +55,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
+        // the decoded path, as Spring MVC maps it: /api/v1/%72outings/evaluate reaches the routing endpoint too
+        long limit = limitFor(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
         if (request.getContentLengthLong() > limit) {
             resolver.resolveException(request, response, null, tooLarge(limit));
             return;

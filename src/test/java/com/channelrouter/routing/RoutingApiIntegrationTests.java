@@ -248,6 +248,7 @@ class RoutingApiIntegrationTests {
         void oversizedBodiesAreRefusedBeforeTheyAreRead() {
             ObjectNode huge = lead("X-21").put("description", "x".repeat(200_000));
             assertProblem(http.post(ROUTINGS, HOTLINE, huge), 413, "payload-too-large");
+            assertProblem(http.post("/api/v1/%72outings/evaluate", "dev-qa", huge), 413, "payload-too-large");
         }
 
         @Test
