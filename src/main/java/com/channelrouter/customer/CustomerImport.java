@@ -53,16 +53,19 @@ final class CustomerImport {
         checkSize(rows.size());
         List<FieldProblem> problems = new ArrayList<>();
         List<Customer> customers = new ArrayList<>();
+        List<String> places = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             customers.add(check(rows.get(i), "[" + i + "].", problems, now));
+            places.add("[" + i + "].id");
         }
-        return accepted(customers, problems);
+        return accepted(customers, places, problems);
     }
 
     static List<Customer> fromCsv(Reader csv, Instant now) {
         csv = withoutByteOrderMark(csv);
         List<FieldProblem> problems = new ArrayList<>();
         List<Customer> customers = new ArrayList<>();
+        List<String> places = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
@@ -89,6 +92,7 @@ final class CustomerImport {
                 CustomerRow row = new CustomerRow(get(record, "id"), get(record, "name"), get(record, "customerClass"),
                         get(record, "accountManagerId"));
                 customers.add(check(row, "line " + parser.getCurrentLineNumber() + ": ", problems, now));
+                places.add("line " + parser.getCurrentLineNumber() + ": id");
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             // commons-csv reports a broken quote or record as an (unchecked) I/O failure naming the line
@@ -97,7 +101,7 @@ final class CustomerImport {
         if (customers.isEmpty() && problems.isEmpty()) {
             throw InvalidRequestException.of("body", "has no customer rows");
         }
-        return accepted(customers, problems);
+        return accepted(customers, places, problems);
     }
 
     /** Excel's "CSV UTF-8" starts with a byte-order mark, which is not part of the first header. */
@@ -139,7 +143,7 @@ final class CustomerImport {
         }
         if (row.id() == null || row.id().isBlank()) {
             problems.add(new FieldProblem(at + "id", "is required"));
-        } else if (row.id().length() > 64) {
+        } else if (row.id().strip().length() > 64) { // as stored: stripped
             problems.add(new FieldProblem(at + "id", "must be at most 64 characters"));
         }
         CustomerClass customerClass = Codes.parse(CustomerClass.class, row.customerClass()).orElse(null);
@@ -156,13 +160,14 @@ final class CustomerImport {
         return new Customer(row.id() == null ? null : row.id().strip(), row.name(), customerClass, accountManager, now);
     }
 
-    private static List<Customer> accepted(List<Customer> customers, List<FieldProblem> problems) {
+    /** The customers, unless there are problems; {@code places} names where each customer's id is, as the problems do. */
+    private static List<Customer> accepted(List<Customer> customers, List<String> places, List<FieldProblem> problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < customers.size(); i++) {
             Customer customer = customers.get(i);
             if (customer != null && customer.customerId() != null && seen.putIfAbsent(customer.customerId(), i) != null) {
-                problems.add(new FieldProblem("[" + i + "].id", "repeats customer " + customer.customerId()
-                        + " (first at [" + seen.get(customer.customerId()) + "]); a load names each customer once"));
+                problems.add(new FieldProblem(places.get(i), "repeats customer " + customer.customerId()
+                        + " (first at " + places.get(seen.get(customer.customerId())) + "); a load names each customer once"));
             }
         }
         if (!problems.isEmpty()) {

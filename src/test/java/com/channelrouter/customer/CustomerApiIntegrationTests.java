@@ -102,6 +102,9 @@ class CustomerApiIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.raw().body()).contains("repeats customer TWICE-1");
+        assertThat(response.body().get("errors").get(0).get("field").asString()).as("named as CSV's other problems are")
+                .isEqualTo("line 3: id");
+        assertThat(response.body().get("errors").get(0).get("message").asString()).contains("first at line 2: id");
         assertThat(customers()).isEqualTo(before);
     }
 
