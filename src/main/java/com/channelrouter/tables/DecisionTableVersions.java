@@ -264,7 +264,10 @@ public class DecisionTableVersions {
         String target = stack.get(stack.size() - 2);
         DecisionTables tables = compiledVersion(target);
         transaction.executeWithoutResult(status -> {
-            if (!current.equals(mapper.lockLive().orElse(null))) {
+            // the whole history, read again under the lock: the live version alone can be the same again after
+            // publishes meanwhile (C, then D and C again), when the version before it is no longer the target
+            String locked = mapper.lockLive().orElse(null);
+            if (!current.equals(locked) || !stack.equals(liveStack(mapper.findPublications()))) {
                 throw new ConflictException("concurrent-change", "Changed meanwhile",
                         "The live version changed while rolling back; read the versions again and retry.");
             }
