@@ -1,7 +1,9 @@
 package com.channelrouter.events;
 
 import com.channelrouter.support.MultiRowInsert;
+import com.channelrouter.support.SchedulingConfiguration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import java.util.List;
  * anyway wait for each other on the feed head's row lock.
  */
 @Component
+@ConditionalOnProperty(name = SchedulingConfiguration.JOBS, havingValue = "true", matchIfMissing = true)
 class OutboxRelay {
 
     /**

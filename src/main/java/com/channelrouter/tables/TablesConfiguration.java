@@ -4,7 +4,6 @@ import com.channelrouter.engine.RuleCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.InfoContributor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -58,8 +57,8 @@ class TablesConfiguration {
         return new DecisionTableVersions(mapper, loader, checks, live, transaction, json, clock);
     }
 
+    /** On every instance, whether or not it runs the jobs: each serves what is published within seconds. */
     @Bean
-    @ConditionalOnProperty(name = "channel-router.scheduling.enabled", havingValue = "true", matchIfMissing = true)
     LiveVersionWatcher liveVersionWatcher(DecisionTableVersions versions) {
         return new LiveVersionWatcher(versions);
     }

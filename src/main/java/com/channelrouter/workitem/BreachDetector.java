@@ -1,8 +1,10 @@
 package com.channelrouter.workitem;
 
+import com.channelrouter.support.SchedulingConfiguration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +21,7 @@ import java.util.List;
  * at a time (ShedLock).
  */
 @Component
+@ConditionalOnProperty(name = SchedulingConfiguration.JOBS, havingValue = "true", matchIfMissing = true)
 class BreachDetector {
 
     private static final Logger log = LoggerFactory.getLogger(BreachDetector.class);
