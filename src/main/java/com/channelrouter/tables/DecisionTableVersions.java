@@ -20,9 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,8 @@ public class DecisionTableVersions {
      * compiling a big table under full load slows the upload rather than the routing requests.
      */
     private final ExecutorService candidateWork = BackgroundThreads.singleThread("candidate-check");
+    /** Candidates handed to the candidate thread to compile ahead of time and not yet compiled. */
+    private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     /** Recently used versions, compiled: publishing or rolling back to one of them is an instant swap. */
     private final Map<String, DecisionTables> compiled = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -292,10 +296,23 @@ public class DecisionTableVersions {
             log.info("Decision tables: now serving version {} (was {})", wanted, served.version());
         }
         for (String candidate : mapper.findRecentPublishable(clock.instant().minus(CANDIDATES_PREPARED_FOR), COMPILED_KEPT - 2)) {
-            if (!compiled.containsKey(candidate)) {
-                inBackground(() -> compiledVersion(candidate));
+            if (!compiled.containsKey(candidate) && preparing.add(candidate)) {
+                // not waited for: the candidate thread runs at idle priority, behind uploads' checks, and following
+                // the live version must not wait behind it (under load that was far more than the promised seconds)
+                candidateWork.execute(() -> prepare(candidate));
                 return; // one at a time: the live version is checked again first
             }
+        }
+    }
+
+    /** Compiles a candidate ahead of time, on the candidate thread; a failure only means it compiles when published. */
+    private void prepare(String candidate) {
+        try {
+            compiledVersion(candidate);
+        } catch (RuntimeException failed) {
+            log.warn("Decision tables: could not prepare candidate {}: {}", candidate, failed.getMessage());
+        } finally {
+            preparing.remove(candidate);
         }
     }
 
