@@ -20,11 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
@@ -56,6 +58,8 @@ public class DecisionTableVersions {
      * compiling a big table under full load slows the upload rather than the routing requests.
      */
     private final ExecutorService candidateWork = BackgroundThreads.singleThread("candidate-check");
+    /** Versions being compiled now, for those who ask for one meanwhile. */
+    private final Map<String, CompletableFuture<DecisionTables>> compiling = new ConcurrentHashMap<>();
     /** Candidates handed to the candidate thread to compile ahead of time and not yet compiled. */
     private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     /** Recently used versions, compiled: publishing or rolling back to one of them is an instant swap. */
@@ -216,12 +220,38 @@ public class DecisionTableVersions {
                 .orElseThrow(() -> new NotFoundException("Version " + version + " has no workbook " + fileName + "."));
     }
 
-    /** The version compiled, for serving or for comparing; built on demand and kept for a while. */
+    /**
+     * The version compiled, for serving or for comparing; built on demand and kept for a while. Built once
+     * however many ask at the same moment (a 10,000-row build takes seconds and several times the memory of its
+     * result): the others wait for it.
+     */
     public DecisionTables compiledVersion(String version) {
         DecisionTables tables = compiled.get(version);
         if (tables != null) {
             return tables;
         }
+        CompletableFuture<DecisionTables> mine = new CompletableFuture<>();
+        CompletableFuture<DecisionTables> theirs = compiling.putIfAbsent(version, mine);
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
+        }
+        try {
+            DecisionTables built = Optional.ofNullable(compiled.get(version)).orElseGet(() -> compile(version));
+            mine.complete(built);
+            return built;
+        } catch (RuntimeException | Error failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            compiling.remove(version, mine);
+        }
+    }
+
+    private DecisionTables compile(String version) {
         List<WorkbookFile> workbooks = mapper.findWorkbooks(version);
         if (workbooks.isEmpty()) {
             throw new NotFoundException("No decision-table version " + version + ".");
