@@ -38,7 +38,7 @@ final class BatchProblems {
      * safe. Logged as its kind deserves: a body that could not be read is the client's, the database's is a
      * warning, anything else an error.
      */
-    static Map<String, Object> brokenOff(long lastLine, RuntimeException failure) {
+    static Map<String, Object> brokenOff(long lastLine, Exception failure) {
         String rest = " Lines after line " + lastLine + " were not answered and may or may not be stored: send the batch"
                 + " again; lines already stored are answered as replays, and nothing is stored twice.";
         Map<String, Object> problem;

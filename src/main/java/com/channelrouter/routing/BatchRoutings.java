@@ -194,7 +194,7 @@ class BatchRoutings {
             return; // nobody to read a last line
         }
         try {
-            out.write(json.writeValueAsBytes(BatchProblems.brokenOff(lastLine, (RuntimeException) failure)));
+            out.write(json.writeValueAsBytes(BatchProblems.brokenOff(lastLine, failure)));
             out.write('\n');
             out.flush();
         } catch (IOException clientGone) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -105,6 +106,9 @@ public final class TableAnalysis {
             position.put(sla.get(i), i);
         }
         List<RuleOutcome> outcomes = new ArrayList<>();
+        // out of time: the items decided so far, the gaps among them, and no row called dead
+        Supplier<Report> soFar = () -> new Report(outcomes.size(), gaps("routing", routingGapGroups, examples),
+                gaps("sla", slaGapGroups, examples), List.of(), true);
         try (CompiledRules.Batch batch = rules.batch()) {
             forEachItem(catalogue, products, facts -> {
                 checkTime(combinations[0]++, deadline);
@@ -127,12 +131,9 @@ public final class TableAnalysis {
                 }
             });
         } catch (OutOfTime stopped) {
-            return new Report(outcomes.size(), gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
-                    List.of(), true);
+            return soFar.get();
         }
         // what the passes below find is dead rows: if time runs out in them, the gaps stand and no row is called dead
-        Report soFar = new Report(combinations[0], gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
-                List.of(), true);
         // only the dead rows listed need to know who takes their items: a second pass over the same items, in
         // order (a big table can have thousands of dead rows, and each would test every item)
         List<Integer> deadRouting = indexesOfZero(routingFired, MAX_LISTED);
@@ -156,7 +157,7 @@ public final class TableAnalysis {
                     }
                 });
             } catch (OutOfTime stopped) {
-                return soFar;
+                return soFar.get();
             }
         }
 
@@ -177,7 +178,7 @@ public final class TableAnalysis {
         try {
             unmatched = unmatchedConditions(rules.escalationRows(), catalogue, products, deadline);
         } catch (OutOfTime stopped) {
-            return soFar;
+            return soFar.get();
         }
         for (EscalationRow row : rules.escalationRows()) {
             if (unmatched.contains(row.conditions())) {
