@@ -93,8 +93,8 @@ public class DecisionTableVersions {
      */
     public Upload upload(WorkbookFile file, String actor, String comment) {
         WorkbookFile upload = acceptable(file);
-        DecisionTables base = live.current();
-        TableSource source = base.source().replacing(List.of(upload));
+        TableSource base = liveSet();
+        TableSource source = base.replacing(List.of(upload));
         String version = source.version();
         Optional<TableVersionRow> existing = mapper.findVersion(version);
         if (existing.isPresent()) {
@@ -113,6 +113,17 @@ public class DecisionTableVersions {
         log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
                 report.problems().size(), report.warnings().size());
         return new Upload(version, true, base.version(), upload.name(), report);
+    }
+
+    /**
+     * The live set as the database has it. An instance serves a publish made on another one only a few seconds
+     * later; an upload in between must not build on the set before it.
+     */
+    private TableSource liveSet() {
+        DecisionTables served = live.current();
+        String liveVersion = mapper.findLive().orElse(served.version());
+        List<WorkbookFile> workbooks = liveVersion.equals(served.version()) ? List.of() : mapper.findWorkbooks(liveVersion);
+        return workbooks.isEmpty() ? served.source() : new TableSource(workbooks);
     }
 
     /** The answer to an upload of content already stored as a version. */
@@ -265,26 +276,99 @@ public class DecisionTableVersions {
         return result.tables();
     }
 
-    /** Makes a publishable version live here now and, through the database, on every instance within seconds. */
+    /**
+     * Makes a publishable version live here now and, through the database, on every instance within seconds. A
+     * candidate uploaded before other workbooks were published is published rebuilt on the live set
+     * ({@link #onTheLiveSet}), so that publishing one owner's workbook never undoes another's.
+     */
     public TableVersion publish(String version, String actor, String comment) {
-        TableVersionRow row = row(version);
-        VersionReport report = report(row);
-        if (!row.publishable()) {
-            throw new UnprocessableException("version-not-publishable", "Version has problems",
-                    "Version " + version + " has " + report.problems().size() + " problem(s) and cannot be published. "
-                            + "Correct the workbook and upload it again.", fieldProblems(report.problems()));
-        }
-        DecisionTables tables = compiledVersion(version);
+        TableVersionRow requested = row(version);
+        requirePublishable(requested, "Version " + version);
+        String liveBefore = mapper.findLive().orElse(live.current().version());
+        TableVersionRow row = onTheLiveSet(requested, liveBefore, actor);
+        String target = row.versionId();
+        DecisionTables tables = compiledVersion(target);
         transaction.executeWithoutResult(status -> {
             String current = mapper.lockLive().orElse(null);
-            if (!version.equals(current)) {
-                mapper.insertPublication(version, PublicationRow.PUBLISH, actor, comment, clock.instant());
-                mapper.updateLive(version, mapper.lastPublicationId());
+            if (target.equals(current)) {
+                return;
             }
+            if (row.basedOn() != null && !liveBefore.equals(current)) {
+                // what this candidate was checked against is no longer live: it could undo what was published meanwhile
+                throw new ConflictException("concurrent-change", "Changed meanwhile",
+                        "Another version was published while this one was being published; publish it again. "
+                                + "发布期间另一个版本已发布，请重新发布。");
+            }
+            mapper.insertPublication(target, PublicationRow.PUBLISH, actor, comment, clock.instant());
+            mapper.updateLive(target, mapper.lastPublicationId());
         });
         live.activate(tables);
-        log.info("Decision tables: {} published version {}", actor, version);
-        return get(version);
+        log.info("Decision tables: {} published version {}{}", actor, target, target.equals(version) ? "" : " (" + version + " rebuilt on the live set)");
+        return get(target);
+    }
+
+    private void requirePublishable(TableVersionRow row, String what) {
+        if (!row.publishable()) {
+            VersionReport report = report(row);
+            throw new UnprocessableException("version-not-publishable", "Version has problems",
+                    what + " has " + report.problems().size() + " problem(s) and cannot be published. "
+                            + "Correct the workbook and upload it again.", fieldProblems(report.problems()));
+        }
+    }
+
+    /**
+     * The version to make live for a publish of {@code row}. An uploaded candidate replaced one workbook of the set
+     * live then; if other workbooks were published since, it is rebuilt on the live set (stored, checked and tested
+     * again, like an upload) and that version is published. If the uploaded workbook itself was replaced since,
+     * publishing it would overwrite someone else's change to the same workbook: that is a conflict for the owners.
+     * Versions loaded from files at a start are whole sets and are published as they are.
+     */
+    private TableVersionRow onTheLiveSet(TableVersionRow row, String liveVersion, String actor) {
+        if (row.basedOn() == null || row.uploadedFile() == null || liveVersion.equals(row.basedOn())
+                || liveVersion.equals(row.versionId())) {
+            return row;
+        }
+        List<WorkbookFile> basedOn = mapper.findWorkbooks(row.basedOn());
+        List<WorkbookFile> liveSet = mapper.findWorkbooks(liveVersion);
+        WorkbookFile uploaded = mapper.findWorkbook(row.versionId(), row.uploadedFile()).orElse(null);
+        if (basedOn.isEmpty() || liveSet.isEmpty() || uploaded == null) {
+            log.warn("Decision tables: cannot tell what changed since version {} was uploaded; publishing it as stored", row.versionId());
+            return row;
+        }
+        LiveSetChanges changes = LiveSetChanges.between(basedOn, liveSet, uploaded);
+        if (changes.none()) {
+            return row;
+        }
+        if (changes.uploadedFileChanged()) {
+            throw new ConflictException("workbook-changed-since-upload", "Workbook changed since the upload",
+                    uploaded.name() + " was changed in version " + liveVersion + ", published after version " + row.versionId()
+                            + " was uploaded; publishing " + row.versionId() + " would undo that change. Download " + uploaded.name()
+                            + " from the live version, make your change there and upload it again. "
+                            + "版本 " + row.versionId() + " 上传之后，" + uploaded.name() + " 已在版本 " + liveVersion
+                            + " 中被修改并发布；发布 " + row.versionId() + " 会撤销该修改。请从当前生效版本下载 " + uploaded.name()
+                            + "，在其上修改后重新上传。");
+        }
+        TableSource rebuilt = new TableSource(liveSet).replacing(List.of(uploaded));
+        TableVersionRow stored = mapper.findVersion(rebuilt.version()).orElseGet(() -> storeRebuilt(row, rebuilt, liveVersion, actor));
+        requirePublishable(stored, "Version " + row.versionId() + "'s " + row.uploadedFile() + ", rebuilt as version " + stored.versionId()
+                + " on the live version " + liveVersion + " (" + String.join(", ", changes.changedSince()) + " published after the upload),");
+        return stored;
+    }
+
+    private TableVersionRow storeRebuilt(TableVersionRow candidate, TableSource rebuilt, String liveVersion, String actor) {
+        VersionReport report = inBackground(() -> check(rebuilt));
+        String why = "Version " + candidate.versionId() + "'s " + candidate.uploadedFile() + " on version " + liveVersion
+                + ", rebuilt when published" + (candidate.commentText() == null ? "" : ": " + candidate.commentText());
+        TableVersionRow row = new TableVersionRow(rebuilt.version(), rebuilt.contentHash(), "REBUILT", actor, clock.instant(),
+                why.length() > 1000 ? why.substring(0, 1000) : why, report.publishable(), liveVersion, candidate.uploadedFile(),
+                json.writeValueAsString(report));
+        try {
+            transaction.executeWithoutResult(status -> store(row, rebuilt));
+        } catch (DuplicateKeyException storedMeanwhile) {
+            return mapper.findVersion(rebuilt.version()).orElse(row);
+        }
+        log.info("Decision tables: candidate {} rebuilt on live version {} as {}", candidate.versionId(), liveVersion, row.versionId());
+        return row;
     }
 
     /** Makes the version that was live before the current one live again. */

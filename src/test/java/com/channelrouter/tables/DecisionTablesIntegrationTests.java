@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
@@ -124,6 +125,90 @@ class DecisionTablesIntegrationTests {
                 .findFirst().orElseThrow();
         assertThat(candidateEntry.get("uploadedBy").asString()).isEqualTo(OWNER);
         assertThat(candidateEntry.get("uploadedFile").asString()).isEqualTo(ROUTING);
+    }
+
+    String publish(String version) {
+        TestHttp.Response published = http.post("/api/v1/decision-tables/" + version + "/publish", OWNER, "");
+        assertThat(published.status()).as(published.raw().body()).isEqualTo(200);
+        return published.body().get("version").asString();
+    }
+
+    String uploadedCandidate(Workbooks workbooks, String file) {
+        TestHttp.Response uploaded = upload(workbooks, file);
+        assertThat(uploaded.status()).as(uploaded.raw().body()).isEqualTo(201);
+        assertThat(uploaded.body().get("publishable").asBoolean()).as(uploaded.raw().body()).isTrue();
+        return uploaded.body().get("version").asString();
+    }
+
+    String live() {
+        return http.get("/api/v1/decision-tables", OWNER).body().get("live").asString();
+    }
+
+    @Test
+    void publishingOneOwnersCandidateKeepsWhatAnotherOwnerPublishedAfterItWasUploaded() {
+        // the routing owner and the SLA owner both upload on the shipped tables; the routing owner publishes first
+        Workbooks routingChange = shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL").setText(ROUTING, LEAD, "O9", "routing " + UUID.randomUUID());
+        Workbooks slaChange = shipped.setText(Workbooks.SLA, Workbooks.SLA_SHEET, "J4", "SLA owner's note " + UUID.randomUUID());
+        String routingCandidate = uploadedCandidate(routingChange, ROUTING);
+        String slaCandidate = uploadedCandidate(slaChange, Workbooks.SLA);
+        publish(routingCandidate);
+
+        TestHttp.Response published = http.post("/api/v1/decision-tables/" + slaCandidate + "/publish", OWNER, "");
+
+        assertThat(published.status()).as(published.raw().body()).isEqualTo(200);
+        String rebuilt = published.body().get("version").asString();
+        assertThat(rebuilt).isNotIn(slaCandidate, routingCandidate);
+        assertThat(published.body().get("origin").asString()).isEqualTo("REBUILT");
+        assertThat(published.body().get("basedOn").asString()).isEqualTo(routingCandidate);
+        assertThat(published.body().get("uploadedFile").asString()).isEqualTo(Workbooks.SLA);
+        assertThat(published.body().get("comment").asString()).contains(slaCandidate);
+        assertThat(live()).isEqualTo(rebuilt);
+        assertThat(evaluateL6().get("ownerChannel").asString()).as("the routing owner's change stays live").isEqualTo("SERVICE_HALL");
+        assertThat(http.download("/api/v1/decision-tables/" + rebuilt + "/workbooks/" + ROUTING, OWNER)).isEqualTo(routingChange.bytes(ROUTING));
+        assertThat(http.download("/api/v1/decision-tables/" + rebuilt + "/workbooks/" + Workbooks.SLA, OWNER))
+                .isEqualTo(slaChange.bytes(Workbooks.SLA));
+        assertThat(http.get("/api/v1/decision-tables/" + rebuilt, OWNER).body().get("problems")).as("checked again").isEmpty();
+    }
+
+    @Test
+    void aCandidateWhoseWorkbookAnotherOwnerPublishedAfterItWasUploadedIsAConflictAndChangesNothing() {
+        String theirs = uploadedCandidate(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL")
+                .setText(ROUTING, LEAD, "O9", "theirs " + UUID.randomUUID()), ROUTING);
+        String mine = uploadedCandidate(shipped.setText(ROUTING, LEAD, "O9", "mine " + UUID.randomUUID()), ROUTING);
+        publish(theirs);
+
+        TestHttp.Response refused = http.post("/api/v1/decision-tables/" + mine + "/publish", OWNER, "");
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(409);
+        assertThat(refused.body().get("type").asString()).endsWith("workbook-changed-since-upload");
+        assertThat(refused.body().get("detail").asString()).contains(ROUTING, theirs, mine, "Download", "重新上传");
+        assertThat(live()).isEqualTo(theirs);
+        assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("SERVICE_HALL");
+
+        // uploaded again on what is live now, it is theirs to replace knowingly
+        String again = uploadedCandidate(shipped.setText(ROUTING, LEAD, "O9", "mine again " + UUID.randomUUID()), ROUTING);
+        assertThat(publish(again)).isEqualTo(again);
+        assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("CORE_AGENT");
+    }
+
+    @Test
+    void aCandidateWhoseTestsFailOnTheTablesPublishedAfterItWasUploadedIsRefusedAndChangesNothing() {
+        // the SLA owner's workbook carries a test of the routing as it was; the routing owner changes that routing first
+        String sla = uploadedCandidate(shipped.addTable(Workbooks.SLA, "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "expect.ownerChannel"},
+                new String[]{"C lead for MAS " + UUID.randomUUID(), "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS",
+                        "CORE_AGENT"}), Workbooks.SLA);
+        String routing = uploadedCandidate(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL")
+                .setText(ROUTING, LEAD, "O9", "halls " + UUID.randomUUID()), ROUTING);
+        publish(routing);
+
+        TestHttp.Response refused = http.post("/api/v1/decision-tables/" + sla + "/publish", OWNER, "");
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(422);
+        assertThat(refused.body().get("detail").asString()).contains(sla, routing, "cannot be published");
+        assertThat(refused.raw().body()).contains("Tests!A2", "expected CORE_AGENT but was SERVICE_HALL");
+        assertThat(live()).isEqualTo(routing);
     }
 
     @Test

@@ -3,11 +3,6 @@ package com.channelrouter.tables;
 import com.channelrouter.engine.RuleCompiler;
 import com.channelrouter.web.ConflictException;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.SimpleTransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.lang.reflect.Proxy;
@@ -42,7 +37,7 @@ class RollbackRaceTests {
         record(PublicationRow.PUBLISH, "B");
         record(PublicationRow.PUBLISH, "C");
         DecisionTableVersions versions = new DecisionTableVersions(mapperPublishingMeanwhile(), new DecisionTableLoader(new RuleCompiler()),
-                List.of(), new LiveDecisionTables(new DecisionTables("B", null, null, null, null, null)), new TransactionTemplate(noTransactions()),
+                List.of(), new LiveDecisionTables(new DecisionTables("B", null, null, null, null, null)), NoTransactions.template(),
                 JsonMapper.builder().build(), Clock.systemUTC());
 
         assertThatThrownBy(() -> versions.rollback("owner", null)).isInstanceOf(ConflictException.class)
@@ -79,22 +74,5 @@ class RollbackRaceTests {
                             true, null, null, null));
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    private static PlatformTransactionManager noTransactions() {
-        return new PlatformTransactionManager() {
-            @Override
-            public TransactionStatus getTransaction(TransactionDefinition definition) {
-                return new SimpleTransactionStatus();
-            }
-
-            @Override
-            public void commit(TransactionStatus status) {
-            }
-
-            @Override
-            public void rollback(TransactionStatus status) {
-            }
-        };
     }
 }

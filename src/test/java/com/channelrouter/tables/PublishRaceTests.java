@@ -1,0 +1,53 @@
+package com.channelrouter.tables;
+
+import com.channelrouter.engine.RuleCompiler;
+import com.channelrouter.web.ConflictException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Publishing a candidate first reads what is live, to see whether other workbooks were published after its
+ * upload, and then compiles it (seconds for a big table) before it locks the live pointer. If another version
+ * went live in between, what was read no longer holds: publishing now could undo that version.
+ */
+class PublishRaceTests {
+
+    @Test
+    void aCandidatePublishedWhileAnotherVersionWentLiveIsAConflictAndChangesNothing() {
+        List<String> published = new ArrayList<>();
+        TableVersionMapper mapper = (TableVersionMapper) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{TableVersionMapper.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "findVersion" -> Optional.of(new TableVersionRow("C", "h", "UPLOAD", "owner", Instant.EPOCH, null, true,
+                            "B", "sla.xlsx", null));
+                    case "findLive" -> Optional.of("B"); // what the candidate was uploaded on: nothing to rebuild
+                    case "lockLive" -> Optional.of("D"); // another owner's version, published while C was compiled
+                    case "insertPublication", "updateLive" -> {
+                        published.add((String) args[0]);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        // C is already compiled here (built when it was uploaded), so publishing goes straight to the lock
+        DecisionTableVersions versions = new DecisionTableVersions(mapper, new DecisionTableLoader(new RuleCompiler()), List.of(),
+                new LiveDecisionTables(new DecisionTables("C", null, null, null, null, null)), NoTransactions.template(),
+                JsonMapper.builder().build(), Clock.systemUTC());
+        try {
+            assertThatThrownBy(() -> versions.publish("C", "owner", null)).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("publish it again");
+
+            assertThat(published).isEmpty();
+        } finally {
+            versions.stop();
+        }
+    }
+}
