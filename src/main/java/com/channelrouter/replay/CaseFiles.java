@@ -169,6 +169,11 @@ public final class CaseFiles {
                         refused = true;
                     } else if (c < headers.size() && !headers.get(c).isEmpty()) {
                         values.put(headers.get(c), text(cell));
+                    } else if (!text(cell).isBlank()) {
+                        // as in CSV, a value under no header is a mistake (a shifted row, a forgotten column name), not noise
+                        sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false),
+                                "has a value but its column has no header in row " + (headerRow.getRowNum() + 1), true));
+                        refused = true;
                     }
                 }
                 if (!refused && values.values().stream().anyMatch(v -> !v.isBlank())) {

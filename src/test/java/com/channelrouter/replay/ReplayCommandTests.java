@@ -4,12 +4,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +101,31 @@ class ReplayCommandTests {
                 .contains("FAIL mixed.jsonl:5: a case is an object with a \"request\"")
                 .contains("WARNING extra-column.csv:1: unknown column \"colour\"")
                 .endsWith("5 passed, 2 failed\n");
+    }
+
+    @Test
+    void aValueUnderNoHeaderInAWorkbookIsAProblemAsInCsv(@TempDir Path dir) throws IOException {
+        Path cases = dir.resolve("shifted.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream file = Files.newOutputStream(cases)) {
+            Sheet sheet = workbook.createSheet("Cases");
+            String[][] rows = {
+                    {"name", "itemType", "sourceChannel", "customer.id", "customer.customerClass", "productCode", "expect.routingRule"},
+                    {"one", "LEAD", "WEBSITE", "C-1", "C", "VPMN", "L4"},
+                    {"shifted", "LEAD", "WEBSITE", "C-2", "C", "", "VPMN", "L4"}}; // a forgotten cell moved the rest right
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(file);
+        }
+
+        int exit = replay(cases.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL shifted.xlsx!Cases!H3: has a value but its column has no header in row 1")
+                .endsWith("1 passed, 1 failed\n");
     }
 
     @Test
