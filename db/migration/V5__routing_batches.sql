@@ -5,7 +5,7 @@ CREATE TABLE routing_batch (
     client_id       VARCHAR(100) NOT NULL,
     state           VARCHAR(16)  NOT NULL,
     lines_read      BIGINT       NOT NULL DEFAULT 0,
-    stored          BIGINT       NOT NULL DEFAULT 0,
+    `stored`        BIGINT       NOT NULL DEFAULT 0,   -- quoted: a reserved word in MySQL 8, not in MariaDB
     replayed        BIGINT       NOT NULL DEFAULT 0,
     refused         BIGINT       NOT NULL DEFAULT 0,
     started_at      DATETIME(6)  NOT NULL,

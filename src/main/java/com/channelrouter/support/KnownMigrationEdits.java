@@ -1,0 +1,82 @@
+package com.channelrouter.support;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Migrations already applied are never edited, with the exceptions listed here: edits that change no table on
+ * a database where the migration already ran, made because the migration could not run at all somewhere
+ * else. Flyway compares each applied migration's checksum with the script's and refuses to start on a
+ * difference; before it validates, the recorded checksum of such a migration is moved from the old script's
+ * to the new one's, and only from exactly that old checksum, so that any other edit is still refused.
+ */
+@Component
+public class KnownMigrationEdits implements Callback {
+
+    private static final Logger log = LoggerFactory.getLogger(KnownMigrationEdits.class);
+
+    record Edit(String version, int before, int after, String why) {
+    }
+
+    static final List<Edit> EDITS = List.of(
+            new Edit("5", -2041553927, -626750083,
+                    "routing_batch.stored quoted: STORED is a reserved word in MySQL 8, so V5 failed there (not in MariaDB or H2)"));
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        String table = context.getConfiguration().getTable();
+        Connection connection = context.getConnection();
+        try {
+            if (!historyExists(connection, table)) {
+                return; // a new database: every migration runs as it is now
+            }
+            for (Edit edit : EDITS) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE " + table + " SET checksum = ? WHERE version = ? AND checksum = ?")) {
+                    update.setInt(1, edit.after());
+                    update.setString(2, edit.version());
+                    update.setInt(3, edit.before());
+                    if (update.executeUpdate() > 0) {
+                        log.info("Migration V{} was applied before a known edit ({}); its recorded checksum now matches the script",
+                                edit.version(), edit.why());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("Could not record the known edits of applied migrations in " + table, e);
+        }
+    }
+
+    private static boolean historyExists(Connection connection, String table) throws SQLException {
+        // the table as Flyway created it: lower case on MySQL/MariaDB and on H2 with DATABASE_TO_LOWER
+        try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, table, new String[]{"TABLE"})) {
+            return tables.next();
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "known migration edits";
+    }
+}
