@@ -283,61 +283,89 @@ public class DecisionTableVersions {
      */
     public TableVersion publish(String version, String actor, String comment) {
         TableVersionRow requested = row(version);
-        requirePublishable(requested, "Version " + version);
+        requirePublishable(requested);
         String liveBefore = mapper.findLive().orElse(live.current().version());
-        TableVersionRow row = onTheLiveSet(requested, liveBefore, actor);
-        String target = row.versionId();
-        DecisionTables tables = compiledVersion(target);
-        transaction.executeWithoutResult(status -> {
-            String current = mapper.lockLive().orElse(null);
-            if (target.equals(current)) {
-                return;
-            }
-            if (row.basedOn() != null && !liveBefore.equals(current)) {
-                // what this candidate was checked against is no longer live: it could undo what was published meanwhile
-                throw new ConflictException("concurrent-change", "Changed meanwhile",
-                        "Another version was published while this one was being published; publish it again. "
-                                + "发布期间另一个版本已发布，请重新发布。");
-            }
-            mapper.insertPublication(target, PublicationRow.PUBLISH, actor, comment, clock.instant());
-            mapper.updateLive(target, mapper.lastPublicationId());
-        });
+        Target target = onTheLiveSet(requested, liveBefore);
+        String targetVersion = target.row().versionId();
+        DecisionTables tables = target.tables() != null ? target.tables() : compiledVersion(targetVersion);
+        try {
+            transaction.executeWithoutResult(status -> {
+                String current = mapper.lockLive().orElse(null);
+                if (targetVersion.equals(current)) {
+                    return;
+                }
+                if (target.dependsOnLive() && !liveBefore.equals(current)) {
+                    // what this candidate was checked against is no longer live: it could undo what was published meanwhile
+                    throw changedMeanwhile();
+                }
+                if (target.rebuilt() != null && mapper.findVersion(targetVersion).isEmpty()) {
+                    store(target.row(), target.rebuilt());
+                }
+                mapper.insertPublication(targetVersion, PublicationRow.PUBLISH, actor, comment, clock.instant());
+                mapper.updateLive(targetVersion, mapper.lastPublicationId());
+            });
+        } catch (DuplicateKeyException storedMeanwhile) {
+            throw changedMeanwhile(); // the same rebuilt set stored by another publish or upload at this moment
+        }
         live.activate(tables);
-        log.info("Decision tables: {} published version {}{}", actor, target, target.equals(version) ? "" : " (" + version + " rebuilt on the live set)");
-        return get(target);
+        log.info("Decision tables: {} published version {}{}", actor, targetVersion,
+                targetVersion.equals(version) ? "" : " (" + version + "'s " + requested.uploadedFile() + " on live version " + liveBefore + ")");
+        return get(targetVersion);
     }
 
-    private void requirePublishable(TableVersionRow row, String what) {
+    /**
+     * What a publish makes live: the version asked for, or its workbook on the live set; {@code rebuilt} holds that
+     * set while it is not stored yet (it is stored with the publication, so a refused publish stores nothing), and
+     * {@code tables} its compiled rules. {@code dependsOnLive}: the decision was taken on the live version read first.
+     */
+    private record Target(TableVersionRow row, TableSource rebuilt, DecisionTables tables, boolean dependsOnLive) {
+
+        static Target asStored(TableVersionRow row, boolean dependsOnLive) {
+            return new Target(row, null, null, dependsOnLive);
+        }
+    }
+
+    private static ConflictException changedMeanwhile() {
+        return new ConflictException("concurrent-change", "Changed meanwhile",
+                "Another version was published while this one was being published; publish it again. 发布期间另一个版本已发布，请重新发布。");
+    }
+
+    private void requirePublishable(TableVersionRow row) {
         if (!row.publishable()) {
             VersionReport report = report(row);
             throw new UnprocessableException("version-not-publishable", "Version has problems",
-                    what + " has " + report.problems().size() + " problem(s) and cannot be published. "
-                            + "Correct the workbook and upload it again.", fieldProblems(report.problems()));
+                    "Version " + row.versionId() + " has " + report.problems().size() + " problem(s) and cannot be published. "
+                            + "Correct the workbook and upload it again. 版本 " + row.versionId() + " 有 " + report.problems().size()
+                            + " 个问题，不能发布。请修正工作簿后重新上传。", fieldProblems(report.problems()));
         }
     }
 
     /**
-     * The version to make live for a publish of {@code row}. An uploaded candidate replaced one workbook of the set
-     * live then; if other workbooks were published since, it is rebuilt on the live set (stored, checked and tested
-     * again, like an upload) and that version is published. If the uploaded workbook itself was replaced since,
-     * publishing it would overwrite someone else's change to the same workbook: that is a conflict for the owners.
-     * Versions loaded from files at a start are whole sets and are published as they are.
+     * What to make live for a publish of {@code row}. A candidate that was never live replaced one workbook of the
+     * set live at its upload; if other workbooks were published since, its workbook is put on the live set, which
+     * is checked and tested again like an upload. If the uploaded workbook itself was replaced since, publishing
+     * it would overwrite someone else's change to the same workbook: that is a conflict for the owners. A version
+     * that was live before (published, or loaded from files at a start) is a whole set, published as it is: that
+     * is how an owner goes back to a known version.
      */
-    private TableVersionRow onTheLiveSet(TableVersionRow row, String liveVersion, String actor) {
-        if (row.basedOn() == null || row.uploadedFile() == null || liveVersion.equals(row.basedOn())
-                || liveVersion.equals(row.versionId())) {
-            return row;
+    private Target onTheLiveSet(TableVersionRow row, String liveVersion) {
+        boolean candidate = row.basedOn() != null && row.uploadedFile() != null
+                && mapper.findPublications().stream().noneMatch(p -> p.versionId().equals(row.versionId()));
+        if (!candidate || liveVersion.equals(row.basedOn()) || liveVersion.equals(row.versionId())) {
+            return Target.asStored(row, candidate);
         }
         List<WorkbookFile> basedOn = mapper.findWorkbooks(row.basedOn());
         List<WorkbookFile> liveSet = mapper.findWorkbooks(liveVersion);
         WorkbookFile uploaded = mapper.findWorkbook(row.versionId(), row.uploadedFile()).orElse(null);
         if (basedOn.isEmpty() || liveSet.isEmpty() || uploaded == null) {
-            log.warn("Decision tables: cannot tell what changed since version {} was uploaded; publishing it as stored", row.versionId());
-            return row;
+            throw new ConflictException("workbook-changed-since-upload", "Tables changed since the upload",
+                    "The live tables changed after version " + row.versionId() + " was uploaded, and what changed cannot be told apart. "
+                            + "Upload " + row.uploadedFile() + " again. 版本 " + row.versionId() + " 上传之后生效的决策表已变化，无法判断变化内容。请重新上传 "
+                            + row.uploadedFile() + "。");
         }
         LiveSetChanges changes = LiveSetChanges.between(basedOn, liveSet, uploaded);
         if (changes.none()) {
-            return row;
+            return Target.asStored(row, true);
         }
         if (changes.uploadedFileChanged()) {
             throw new ConflictException("workbook-changed-since-upload", "Workbook changed since the upload",
@@ -349,26 +377,27 @@ public class DecisionTableVersions {
                             + "，在其上修改后重新上传。");
         }
         TableSource rebuilt = new TableSource(liveSet).replacing(List.of(uploaded));
-        TableVersionRow stored = mapper.findVersion(rebuilt.version()).orElseGet(() -> storeRebuilt(row, rebuilt, liveVersion, actor));
-        requirePublishable(stored, "Version " + row.versionId() + "'s " + row.uploadedFile() + ", rebuilt as version " + stored.versionId()
-                + " on the live version " + liveVersion + " (" + String.join(", ", changes.changedSince()) + " published after the upload),");
-        return stored;
-    }
-
-    private TableVersionRow storeRebuilt(TableVersionRow candidate, TableSource rebuilt, String liveVersion, String actor) {
-        VersionReport report = inBackground(() -> check(rebuilt));
-        String why = "Version " + candidate.versionId() + "'s " + candidate.uploadedFile() + " on version " + liveVersion
-                + ", rebuilt when published" + (candidate.commentText() == null ? "" : ": " + candidate.commentText());
-        TableVersionRow row = new TableVersionRow(rebuilt.version(), rebuilt.contentHash(), "REBUILT", actor, clock.instant(),
-                why.length() > 1000 ? why.substring(0, 1000) : why, report.publishable(), liveVersion, candidate.uploadedFile(),
-                json.writeValueAsString(report));
-        try {
-            transaction.executeWithoutResult(status -> store(row, rebuilt));
-        } catch (DuplicateKeyException storedMeanwhile) {
-            return mapper.findVersion(rebuilt.version()).orElse(row);
+        Optional<TableVersionRow> stored = mapper.findVersion(rebuilt.version());
+        if (stored.isPresent()) {
+            requirePublishable(stored.get());
+            return Target.asStored(stored.get(), true);
         }
-        log.info("Decision tables: candidate {} rebuilt on live version {} as {}", candidate.versionId(), liveVersion, row.versionId());
-        return row;
+        VersionReport report = inBackground(() -> check(rebuilt));
+        String published = String.join(", ", changes.changedSince());
+        if (!report.publishable()) {
+            throw new UnprocessableException("version-not-publishable", "Version has problems on the live tables",
+                    "Version " + row.versionId() + "'s " + uploaded.name() + " has " + report.problems().size() + " problem(s) together with "
+                            + published + " as published after its upload (live version " + liveVersion + "), and cannot be published. "
+                            + "Correct the workbook on the live version and upload it again. 版本 " + row.versionId() + " 的 " + uploaded.name()
+                            + " 与其上传之后发布的 " + published + "（当前生效版本 " + liveVersion + "）合在一起有 " + report.problems().size()
+                            + " 个问题，不能发布。请在当前生效版本的基础上修正工作簿后重新上传。", fieldProblems(report.problems()));
+        }
+        String why = "Version " + row.versionId() + "'s " + uploaded.name() + " on version " + liveVersion + " (" + published
+                + " published after its upload), rebuilt when published" + (row.commentText() == null ? "" : ": " + row.commentText());
+        TableVersionRow rebuiltRow = new TableVersionRow(rebuilt.version(), rebuilt.contentHash(), "REBUILT", row.createdBy(), clock.instant(),
+                why.length() > 1000 ? why.substring(0, 1000) : why, true, liveVersion, uploaded.name(), json.writeValueAsString(report));
+        DecisionTables tables = Optional.ofNullable(compiled.get(rebuilt.version())).orElseGet(() -> loader.load(rebuilt).tables());
+        return new Target(rebuiltRow, rebuilt, tables, true);
     }
 
     /** Makes the version that was live before the current one live again. */
@@ -387,7 +416,7 @@ public class DecisionTableVersions {
             String locked = mapper.lockLive().orElse(null);
             if (!current.equals(locked) || !stack.equals(liveStack(mapper.findPublications()))) {
                 throw new ConflictException("concurrent-change", "Changed meanwhile",
-                        "The live version changed while rolling back; read the versions again and retry.");
+                        "The live version changed while rolling back; read the versions again and retry. 回滚期间生效版本已变化，请重新查看版本后再试。");
             }
             mapper.insertPublication(target, PublicationRow.ROLLBACK, actor, comment, clock.instant());
             mapper.updateLive(target, mapper.lastPublicationId());

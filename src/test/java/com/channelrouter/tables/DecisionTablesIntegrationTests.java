@@ -202,13 +202,34 @@ class DecisionTablesIntegrationTests {
         String routing = uploadedCandidate(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL")
                 .setText(ROUTING, LEAD, "O9", "halls " + UUID.randomUUID()), ROUTING);
         publish(routing);
+        int versionsBefore = http.get("/api/v1/decision-tables", OWNER).body().get("versions").size();
 
         TestHttp.Response refused = http.post("/api/v1/decision-tables/" + sla + "/publish", OWNER, "");
 
         assertThat(refused.status()).as(refused.raw().body()).isEqualTo(422);
-        assertThat(refused.body().get("detail").asString()).contains(sla, routing, "cannot be published");
+        assertThat(refused.body().get("detail").asString()).contains(sla, routing, "routing.xlsx", "cannot be published", "不能发布");
         assertThat(refused.raw().body()).contains("Tests!A2", "expected CORE_AGENT but was SERVICE_HALL");
         assertThat(live()).isEqualTo(routing);
+        assertThat(http.get("/api/v1/decision-tables", OWNER).body().get("versions").size()).as("nothing stored").isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aVersionThatWasLiveBeforeIsPublishedAsTheWholeSetItIs() {
+        // going back to a known version is not a rebuild: routing A, then SLA B on A, then A again is A
+        String routing = uploadedCandidate(shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL")
+                .setText(ROUTING, LEAD, "O9", "back to " + UUID.randomUUID()), ROUTING);
+        publish(routing);
+        String sla = uploadedCandidate(shipped.setText(Workbooks.SLA, Workbooks.SLA_SHEET, "J4", "then " + UUID.randomUUID()), Workbooks.SLA);
+        assertThat(publish(sla)).isEqualTo(sla);
+
+        assertThat(publish(routing)).isEqualTo(routing);
+        assertThat(live()).isEqualTo(routing);
+
+        // and an earlier version of the same workbook too: routing C on A, then A again
+        String later = uploadedCandidate(shipped.setText(ROUTING, LEAD, "O9", "later " + UUID.randomUUID()), ROUTING);
+        assertThat(publish(later)).isEqualTo(later);
+        assertThat(publish(routing)).isEqualTo(routing);
+        assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("SERVICE_HALL");
     }
 
     @Test

@@ -29,6 +29,7 @@ class PublishRaceTests {
                 new Class<?>[]{TableVersionMapper.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "findVersion" -> Optional.of(new TableVersionRow("C", "h", "UPLOAD", "owner", Instant.EPOCH, null, true,
                             "B", "sla.xlsx", null));
+                    case "findPublications" -> List.of(); // a candidate, never live
                     case "findLive" -> Optional.of("B"); // what the candidate was uploaded on: nothing to rebuild
                     case "lockLive" -> Optional.of("D"); // another owner's version, published while C was compiled
                     case "insertPublication", "updateLive" -> {
@@ -40,6 +41,48 @@ class PublishRaceTests {
         // C is already compiled here (built when it was uploaded), so publishing goes straight to the lock
         DecisionTableVersions versions = new DecisionTableVersions(mapper, new DecisionTableLoader(new RuleCompiler()), List.of(),
                 new LiveDecisionTables(new DecisionTables("C", null, null, null, null, null)), NoTransactions.template(),
+                JsonMapper.builder().build(), Clock.systemUTC());
+        try {
+            assertThatThrownBy(() -> versions.publish("C", "owner", null)).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("publish it again");
+
+            assertThat(published).isEmpty();
+        } finally {
+            versions.stop();
+        }
+    }
+
+    /**
+     * The candidate's workbook on the live set can be a set stored before, even one loaded from files at a start
+     * (which records no base): the decision still rested on the live version read first.
+     */
+    @Test
+    void aRebuiltCandidateEqualToAStoredStartVersionIsAConflictToo() {
+        WorkbookFile routingBefore = new WorkbookFile("routing.xlsx", new byte[]{1});
+        WorkbookFile routingAfter = new WorkbookFile("routing.xlsx", new byte[]{2});
+        WorkbookFile slaBefore = new WorkbookFile("sla.xlsx", new byte[]{3});
+        WorkbookFile slaAfter = new WorkbookFile("sla.xlsx", new byte[]{4});
+        // uploaded on {routing 2, sla 3} with routing 1; live since: {routing 2, sla 4}; rebuilt: {routing 1, sla 4}, stored at a start
+        String rebuilt = new TableSource(List.of(routingBefore, slaAfter)).version();
+        List<String> published = new ArrayList<>();
+        TableVersionMapper mapper = (TableVersionMapper) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{TableVersionMapper.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "findVersion" -> Optional.of(args[0].equals("C")
+                            ? new TableVersionRow("C", "h", "UPLOAD", "owner", Instant.EPOCH, null, true, "B", "routing.xlsx", null)
+                            : new TableVersionRow((String) args[0], "h", "START", "system", Instant.EPOCH, null, true, null, null, null));
+                    case "findPublications" -> List.of();
+                    case "findLive" -> Optional.of("L");
+                    case "findWorkbooks" -> args[0].equals("B") ? List.of(routingAfter, slaBefore) : List.of(routingAfter, slaAfter);
+                    case "findWorkbook" -> Optional.of(routingBefore);
+                    case "lockLive" -> Optional.of("D");
+                    case "insertPublication", "updateLive" -> {
+                        published.add((String) args[0]);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        DecisionTableVersions versions = new DecisionTableVersions(mapper, new DecisionTableLoader(new RuleCompiler()), List.of(),
+                new LiveDecisionTables(new DecisionTables(rebuilt, null, null, null, null, null)), NoTransactions.template(),
                 JsonMapper.builder().build(), Clock.systemUTC());
         try {
             assertThatThrownBy(() -> versions.publish("C", "owner", null)).isInstanceOf(ConflictException.class)
