@@ -13,8 +13,10 @@ import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Working days and opening hours in one zone, with public holidays and make-up working days (调休),
@@ -70,6 +72,11 @@ public final class BusinessCalendar {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The last year for which holidays or make-up working days are listed: beyond it only weekends are days off. */
+    public OptionalInt lastListedYear() {
+        return Stream.concat(holidays.stream(), makeUpWorkdays.stream()).mapToInt(LocalDate::getYear).max();
     }
 
     public boolean isWorkingDay(LocalDate date) {

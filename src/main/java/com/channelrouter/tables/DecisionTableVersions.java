@@ -141,6 +141,7 @@ public class DecisionTableVersions {
         TableAnalysis.Report analysis = TableAnalysis.analyse(tables.rules(), tables.products());
         List<TableProblem> warnings = new ArrayList<>(result.warnings());
         warnings.addAll(TableAnalysis.warnings(analysis, tables.rules()));
+        CalendarCoverage.warning(tables.calendar(), clock.instant()).ifPresent(warnings::add);
         List<TableProblem> problems = new ArrayList<>(result.problems());
         List<CandidateCheck.Result> results = new ArrayList<>();
         for (CandidateCheck check : checks) {

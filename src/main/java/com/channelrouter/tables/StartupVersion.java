@@ -35,6 +35,12 @@ final class StartupVersion {
     }
 
     DecisionTables resolve(TableSource files, String location) {
+        DecisionTables served = tablesToServe(files, location);
+        CalendarCoverage.warning(served.calendar(), clock.instant()).ifPresent(w -> log.warn("Decision tables: {}", w.describe()));
+        return served;
+    }
+
+    private DecisionTables tablesToServe(TableSource files, String location) {
         TableLoadResult fromFiles = loader.load(files);
         fromFiles.warnings().forEach(w -> log.warn("Decision tables: {}", w.describe()));
         for (int attempt = 1; ; attempt++) {

@@ -77,11 +77,16 @@ class TablesConfiguration {
     }
 
     @Bean
-    HealthIndicator decisionTables(LiveDecisionTables live) {
+    HealthIndicator decisionTables(LiveDecisionTables live, Clock clock) {
         return () -> {
             DecisionTables tables = live.current();
-            return tables == null ? Health.down().withDetail("reason", "no decision tables loaded").build()
-                    : Health.up().withDetail("version", tables.version()).build();
+            if (tables == null) {
+                return Health.down().withDetail("reason", "no decision tables loaded").build();
+            }
+            Health.Builder health = Health.up().withDetail("version", tables.version());
+            // still UP: items route, with weekends as the only days off in the year the calendar does not list
+            CalendarCoverage.warning(tables.calendar(), clock.instant()).ifPresent(w -> health.withDetail("calendar", w.message()));
+            return health.build();
         };
     }
 }

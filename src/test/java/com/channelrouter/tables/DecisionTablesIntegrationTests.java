@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,9 @@ class DecisionTablesIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LiveDecisionTables live;
 
     TestHttp http;
     Workbooks shipped;
@@ -230,6 +234,17 @@ class DecisionTablesIntegrationTests {
         assertThat(publish(later)).isEqualTo(later);
         assertThat(publish(routing)).isEqualTo(routing);
         assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("SERVICE_HALL");
+    }
+
+    @Test
+    void administratorsSeeInTheHealthDetailsWhetherTheCalendarListsTheYearsItMust() {
+        JsonNode details = http.get("/actuator/health", "dev-admin").body().get("components").get("decisionTables").get("details");
+        DecisionTables served = live.current();
+
+        assertThat(details.get("version").asString()).isEqualTo(served.version());
+        // the shipped calendar lists 2025 and 2026: from November 2026 this names 2027 until its holidays are added
+        String expected = CalendarCoverage.warning(served.calendar(), java.time.Instant.now()).map(TableProblem::message).orElse(null);
+        assertThat(details.has("calendar") ? details.get("calendar").asString() : null).isEqualTo(expected);
     }
 
     @Test
