@@ -379,6 +379,23 @@ class WorkItemLifecycleIntegrationTests {
         }
 
         @Test
+        void listedItemsAreAsGetReturnsThemWithTheirWholeHistory() {
+            String claimed = networkFault();
+            act(claimed, "claim", NETWORK, null);
+            String closed = networkFault();
+            act(closed, "claim", NETWORK, null);
+            act(closed, "close", NETWORK, Map.of("outcome", "fixed"));
+
+            JsonNode page = http.get("/api/v1/work-items?ownerChannel=NETWORK_MAINTENANCE&size=2&page=0", NETWORK).body();
+
+            assertThat(ids(page)).containsExactly(idOf(closed), idOf(claimed));
+            assertThat(page.get("items").get(0)).isEqualTo(http.get("/api/v1/work-items/" + idOf(closed), NETWORK).body());
+            assertThat(page.get("items").get(1)).isEqualTo(http.get("/api/v1/work-items/" + idOf(claimed), NETWORK).body());
+            assertThat(page.get("items").get(0).get("history").valueStream().map(e -> e.get("type").asString()))
+                    .containsExactly("ROUTED", "CLAIMED", "CLOSED");
+        }
+
+        @Test
         void filtersNarrowTheList() {
             String awaiting = faultAwaitingDispatch();
             JsonNode page = http.get("/api/v1/work-items?status=AWAITING_DISPATCH&itemType=FAULT&sourceChannel=GROUP_HOTLINE&size=200",

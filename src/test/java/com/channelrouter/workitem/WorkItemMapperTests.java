@@ -135,6 +135,29 @@ class WorkItemMapperTests {
         assertThat(mapper.findDecisionJson(item.workItemId())).contains(item.decisionJson());
     }
 
+    /** A page of items reads the histories of all its items in one query: every entry of each, in order. */
+    @Test
+    void historiesOfSeveralItemsComeBackWholeAndInOrder() {
+        NewWorkItem first = item("HL-5a");
+        NewWorkItem second = item("HL-5b");
+        store(first);
+        store(second);
+        event(first, new WorkItemEvent(EventType.CLAIMED, Channel.OPERATIONS_CENTER, "dev-operations-center",
+                Instant.parse("2026-11-20T01:30:00Z"), null));
+        event(second, new WorkItemEvent(EventType.DISPATCHED, Channel.NETWORK_MAINTENANCE, "dev-operations-center",
+                Instant.parse("2026-11-20T01:40:00Z"), null));
+        event(first, new WorkItemEvent(EventType.CLOSED, Channel.OPERATIONS_CENTER, "dev-operations-center",
+                Instant.parse("2026-11-20T02:00:00Z"), "fixed"));
+
+        List<ItemEventRow> rows = mapper.findEventsOf(List.of(first.workItemId(), second.workItemId()));
+
+        assertThat(rows).filteredOn(row -> row.workItemId().equals(first.workItemId())).extracting(row -> row.event().type())
+                .containsExactly(EventType.ROUTED, EventType.CLAIMED, EventType.CLOSED);
+        assertThat(rows).filteredOn(row -> row.workItemId().equals(second.workItemId())).extracting(row -> row.event().type())
+                .containsExactly(EventType.ROUTED, EventType.DISPATCHED);
+        assertThat(rows.get(rows.size() - 1).event().reason()).isEqualTo("fixed");
+    }
+
     @Test
     void stateIsWrittenOnlyAtTheVersionItWasReadAt() {
         NewWorkItem item = item("HL-6");
