@@ -83,6 +83,8 @@ class EventFeedIntegrationTests {
         assertThat(owners.get(1).get("seq").asLong()).isGreaterThan(owners.get(0).get("seq").asLong());
         assertThat(owners.get(1).get("data").get("status").asString()).isEqualTo("CLAIMED");
         assertThat(owners.get(1).get("data").get("actor").asString()).isEqualTo("dev-network-maintenance");
+        // one instant, spelt one way: the event's time as stored, and the time in its data as written
+        assertThat(owners).allSatisfy(e -> assertThat(e.get("data").get("at").asString()).isEqualTo(e.get("at").asString()));
         assertThat(eventsOf(id, "dev-group-hotline", 0)).extracting(e -> e.get("type").asString())
                 .containsExactly("ROUTED", "CLAIMED");
         assertThat(eventsOf(id, "dev-website", 0)).isEmpty();
