@@ -18,10 +18,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -84,6 +86,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
         String expected = ex.getRequiredType() == null ? "another type" : describe(ex.getRequiredType());
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(String.valueOf(field), "has the wrong type: expected " + expected))));
+    }
+
+    /** A multipart upload without its part (the workbook or case file sent under another name): named, like a field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = invalid(List.of(new FieldProblem(ex.getRequestPartName(), "is required (a multipart part of that name)")));
+        problem.setDetail("The multipart part '" + ex.getRequestPartName() + "' is missing.");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A required query parameter left out: named, like a field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.getParameterName(), "is required"))));
     }
 
     /**

@@ -248,6 +248,16 @@ class DecisionTablesIntegrationTests {
     }
 
     @Test
+    void aWorkbookSentUnderAnotherPartNameIsNamedAsTheMissingField() {
+        TestHttp.Response response = http.upload("/api/v1/decision-tables", OWNER, "upload", ROUTING, shipped.bytes(ROUTING), Map.of(), Map.of());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertLiveUnchanged();
+    }
+
+    @Test
     void theSameWorkbookUploadedTwiceAtOnceIsOneCandidateAndBothAreAnswered() throws Exception {
         // an owner who clicks twice, or retries while a slow first upload is still being checked (a content no
         // other test uploads: the context and its database are shared)
