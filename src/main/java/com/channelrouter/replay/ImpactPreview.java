@@ -60,8 +60,12 @@ public class ImpactPreview {
         this.clock = clock;
     }
 
-    /** The preview: the candidate, the live version it is compared with, the rule changes and the replay. */
-    public record Impact(String candidate, String live, List<RowChange> rowChanges, Replay replay) {
+    /**
+     * The preview: the candidate, the version publishing it makes live ({@code publishedAs}: the candidate itself, or
+     * its workbook rebuilt on workbooks published after its upload), the live version that is compared with, the
+     * rule changes and the replay.
+     */
+    public record Impact(String candidate, String publishedAs, String live, List<RowChange> rowChanges, Replay replay) {
     }
 
     /** A row added, removed or changed, described in the words of the sheet. */
@@ -83,8 +87,9 @@ public class ImpactPreview {
 
     public Impact preview(String candidateVersion, int days) {
         DecisionTables current = live.current();
-        DecisionTables candidate = versions.compiledVersion(candidateVersion);
-        return new Impact(candidateVersion, current.version(), rowChanges(current, candidate), replay(current, candidate, days));
+        DecisionTables candidate = versions.toBePublished(candidateVersion);
+        return new Impact(candidateVersion, candidate.version(), current.version(), rowChanges(current, candidate),
+                replay(current, candidate, days));
     }
 
     // ---- rule by rule

@@ -315,6 +315,16 @@ public class DecisionTableVersions {
     }
 
     /**
+     * The tables publishing {@code version} would make live now: the version itself, or its workbook rebuilt on the
+     * live set (compiled, not stored). Refused as publishing it would be, with 409 or 422. For the impact preview,
+     * which must show what publishing does, not what the stored candidate differs in.
+     */
+    public DecisionTables toBePublished(String version) {
+        Target target = onTheLiveSet(row(version), mapper.findLive().orElse(live.current().version()));
+        return target.tables() != null ? target.tables() : compiledVersion(target.row().versionId());
+    }
+
+    /**
      * What a publish makes live: the version asked for, or its workbook on the live set; {@code rebuilt} holds that
      * set while it is not stored yet (it is stored with the publication, so a refused publish stores nothing), and
      * {@code tables} its compiled rules. {@code dependsOnLive}: the decision was taken on the live version read first.

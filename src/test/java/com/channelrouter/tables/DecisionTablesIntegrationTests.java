@@ -156,12 +156,18 @@ class DecisionTablesIntegrationTests {
         String routingCandidate = uploadedCandidate(routingChange, ROUTING);
         String slaCandidate = uploadedCandidate(slaChange, Workbooks.SLA);
         publish(routingCandidate);
+        // the preview shows what publishing does: a changed note, so no rule, not the routing owner's L6 undone
+        JsonNode impact = http.get("/api/v1/decision-tables/" + slaCandidate + "/impact?days=30", OWNER).body();
+        assertThat(impact.get("live").asString()).isEqualTo(routingCandidate);
+        assertThat(impact.get("publishedAs").asString()).isNotIn(slaCandidate, routingCandidate);
+        assertThat(impact.get("rowChanges")).isEmpty();
 
         TestHttp.Response published = http.post("/api/v1/decision-tables/" + slaCandidate + "/publish", OWNER, "");
 
         assertThat(published.status()).as(published.raw().body()).isEqualTo(200);
         String rebuilt = published.body().get("version").asString();
         assertThat(rebuilt).isNotIn(slaCandidate, routingCandidate);
+        assertThat(rebuilt).isEqualTo(impact.get("publishedAs").asString());
         assertThat(published.body().get("origin").asString()).isEqualTo("REBUILT");
         assertThat(published.body().get("basedOn").asString()).isEqualTo(routingCandidate);
         assertThat(published.body().get("uploadedFile").asString()).isEqualTo(Workbooks.SLA);
