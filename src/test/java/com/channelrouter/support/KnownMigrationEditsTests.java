@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A database migrated before V5 was edited (quoting a word MySQL 8 reserves) records V5's old checksum. Flyway
@@ -64,6 +65,38 @@ class KnownMigrationEditsTests {
 
         assertThatThrownBy(() -> flyway(new KnownMigrationEdits()).migrate()).isInstanceOf(FlywayException.class)
                 .hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void whereTheOldScriptFailedItRunsAgainAsEdited() throws SQLException {
+        // MySQL could not run the old V5 and, without transactional DDL, recorded the failure; nothing after it ran
+        database = emptyDatabase();
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").target("4").load().migrate();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) VALUES (99, '5', 'routing batches', 'SQL', 'V5__routing_batches.sql', "
+                    + V5.before() + ", 'ops', 0, FALSE)");
+        }
+        assertThatThrownBy(() -> flyway().migrate()).isInstanceOf(FlywayException.class);
+
+        flyway(new KnownMigrationEdits()).migrate();
+
+        assertThat(v5Checksum()).isEqualTo(V5.after());
+        assertThat(flyway().info().pending()).isEmpty();
+    }
+
+    @Test
+    void aHistoryInAnotherSchemaIsNotThisDatabases() throws SQLException {
+        assumeTrue(database instanceof JdbcDataSource, "schemas of one's own: H2");
+        database = emptyDatabase();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE SCHEMA other");
+            sql.execute("CREATE TABLE other.flyway_schema_history (version VARCHAR(50), checksum INT, success BOOLEAN)");
+        }
+
+        flyway(new KnownMigrationEdits()).migrate();
+
+        assertThat(v5Checksum()).isEqualTo(V5.after());
     }
 
     @Test
