@@ -13,10 +13,10 @@ import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Working days and opening hours in one zone, with public holidays and make-up working days (调休),
@@ -74,9 +74,9 @@ public final class BusinessCalendar {
         return zone;
     }
 
-    /** The last year for which holidays or make-up working days are listed: beyond it only weekends are days off. */
-    public OptionalInt lastListedYear() {
-        return Stream.concat(holidays.stream(), makeUpWorkdays.stream()).mapToInt(LocalDate::getYear).max();
+    /** The years in which public holidays are listed: in the others only weekends are days off. */
+    public SortedSet<Integer> yearsWithHolidays() {
+        return holidays.stream().map(LocalDate::getYear).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public boolean isWorkingDay(LocalDate date) {
