@@ -13,17 +13,20 @@ import java.util.Map;
  * A statement that Connector/J cancels at its query timeout (a lock wait behind another instance, say) can come
  * back from MariaDB as error 1317, "Query execution was interrupted", rather than as the driver's timeout
  * exception. Spring leaves 1317 uncategorized, so callers got a 500 where a slow database gets 503 with
- * Retry-After. It is translated as the timeout it is, by JdbcTemplate and by MyBatis; so is MySQL 8's 3024, what
- * a SELECT gets when a server's {@code max_execution_time} stops it.
+ * Retry-After. It is translated as the timeout it is, by JdbcTemplate and by MyBatis; so are what a server's own
+ * statement time limit raises: MariaDB's 1969 ({@code max_statement_time}) and MySQL 8's 3024
+ * ({@code max_execution_time}).
  */
 @Configuration(proxyBeanMethods = false)
 class SqlErrorTranslation {
 
     static final int QUERY_INTERRUPTED = 1317;
     static final int MYSQL_EXECUTION_TIME_EXCEEDED = 3024;
+    static final int MARIADB_STATEMENT_TIME_EXCEEDED = 1969;
 
     private static final SQLExceptionTranslator INTERRUPTED_AS_TIMEOUT = (task, sql, ex) ->
             ex.getErrorCode() == QUERY_INTERRUPTED || ex.getErrorCode() == MYSQL_EXECUTION_TIME_EXCEEDED
+                    || ex.getErrorCode() == MARIADB_STATEMENT_TIME_EXCEEDED
                     ? new QueryTimeoutException(task + "; " + ex.getMessage(), ex) : null;
 
     /** JdbcTemplate's (Spring Boot gives it the one translator bean): the default, by exception class, after this one. */

@@ -380,12 +380,12 @@ public class DecisionTableVersions {
         }
         if (changes.uploadedFileChanged()) {
             throw new ConflictException("workbook-changed-since-upload", "Workbook changed since the upload",
-                    uploaded.name() + " was changed in version " + liveVersion + ", published after version " + row.versionId()
-                            + " was uploaded; publishing " + row.versionId() + " would undo that change. Download " + uploaded.name()
-                            + " from the live version, make your change there and upload it again. "
-                            + "版本 " + row.versionId() + " 上传之后，" + uploaded.name() + " 已在版本 " + liveVersion
-                            + " 中被修改并发布；发布 " + row.versionId() + " 会撤销该修改。请从当前生效版本下载 " + uploaded.name()
-                            + "，在其上修改后重新上传。");
+                    "The live version " + liveVersion + " has another " + uploaded.name() + " than the one version " + row.versionId()
+                            + " was uploaded on: it was published or rolled back to after that upload, and publishing " + row.versionId()
+                            + " would undo that change. Download " + uploaded.name() + " from the live version, make your change there"
+                            + " and upload it again. 当前生效版本 " + liveVersion + " 的 " + uploaded.name() + " 已不是版本 " + row.versionId()
+                            + " 上传时所基于的那一份（上传之后有人发布或回滚过）；发布 " + row.versionId() + " 会撤销该变更。请从当前生效版本下载 "
+                            + uploaded.name() + "，在其上修改后重新上传。");
         }
         TableSource rebuilt = new TableSource(liveSet).replacing(List.of(uploaded));
         Optional<TableVersionRow> stored = mapper.findVersion(rebuilt.version());

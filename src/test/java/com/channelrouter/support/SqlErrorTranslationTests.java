@@ -19,6 +19,8 @@ class SqlErrorTranslationTests {
     private static final SQLException INTERRUPTED = new SQLException("Query execution was interrupted", "70100", 1317);
     private static final SQLException MYSQL_TIME_EXCEEDED = new SQLException(
             "Query execution was interrupted, maximum statement execution time exceeded", "HY000", 3024);
+    private static final SQLException MARIADB_TIME_EXCEEDED = new SQLException(
+            "Query execution was interrupted (max_statement_time exceeded)", "70100", 1969);
 
     @Test
     void jdbcTemplatesTranslatorTakesAnInterruptedStatementForATimeoutAndLeavesTheRestToSpring() {
@@ -26,6 +28,7 @@ class SqlErrorTranslationTests {
 
         assertThat(translator.translate("insert", "INSERT …", INTERRUPTED)).isInstanceOf(QueryTimeoutException.class);
         assertThat(translator.translate("select", "SELECT …", MYSQL_TIME_EXCEEDED)).isInstanceOf(QueryTimeoutException.class);
+        assertThat(translator.translate("select", "SELECT …", MARIADB_TIME_EXCEEDED)).isInstanceOf(QueryTimeoutException.class);
         assertThat(translator.translate("insert", "INSERT …", new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062)))
                 .isInstanceOf(DuplicateKeyException.class);
     }
