@@ -394,17 +394,17 @@ public class DecisionTableVersions {
             return Target.asStored(stored.get(), true);
         }
         VersionReport report = inBackground(() -> check(rebuilt));
-        String published = String.join(", ", changes.changedSince());
+        String changed = String.join(", ", changes.changedSince());
         if (!report.publishable()) {
             throw new UnprocessableException("version-not-publishable", "Version has problems on the live tables",
                     "Version " + row.versionId() + "'s " + uploaded.name() + " has " + report.problems().size() + " problem(s) together with "
-                            + published + " as published after its upload (live version " + liveVersion + "), and cannot be published. "
+                            + changed + " as changed after its upload (live version " + liveVersion + "), and cannot be published. "
                             + "Correct the workbook on the live version and upload it again. 版本 " + row.versionId() + " 的 " + uploaded.name()
-                            + " 与其上传之后发布的 " + published + "（当前生效版本 " + liveVersion + "）合在一起有 " + report.problems().size()
+                            + " 与其上传之后变更的 " + changed + "（当前生效版本 " + liveVersion + "）合在一起有 " + report.problems().size()
                             + " 个问题，不能发布。请在当前生效版本的基础上修正工作簿后重新上传。", fieldProblems(report.problems()));
         }
-        String why = "Version " + row.versionId() + "'s " + uploaded.name() + " on version " + liveVersion + " (" + published
-                + " published after its upload), rebuilt when published" + (row.commentText() == null ? "" : ": " + row.commentText());
+        String why = "Version " + row.versionId() + "'s " + uploaded.name() + " on version " + liveVersion + " (" + changed
+                + " changed after its upload), rebuilt when published" + (row.commentText() == null ? "" : ": " + row.commentText());
         TableVersionRow rebuiltRow = new TableVersionRow(rebuilt.version(), rebuilt.contentHash(), "REBUILT", row.createdBy(), clock.instant(),
                 why.length() > 1000 ? why.substring(0, 1000) : why, true, liveVersion, uploaded.name(), json.writeValueAsString(report));
         DecisionTables tables = Optional.ofNullable(compiled.get(rebuilt.version())).orElseGet(() -> loader.load(rebuilt).tables());
