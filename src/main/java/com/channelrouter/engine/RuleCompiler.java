@@ -1,5 +1,6 @@
 package com.channelrouter.engine;
 
+import com.channelrouter.sla.SlaTerms;
 import com.channelrouter.support.BackgroundThreads;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns typed table rows into rules and builds a Drools rule base from them, off to the side: nothing is
@@ -87,6 +89,7 @@ public final class RuleCompiler {
         for (GeneratedRule rule : rules) {
             drl.append(templates.get(rule.kind()).render(Map.of(
                     "location", rule.location(),
+                    "outcome", rule.outcome(),
                     "ruleName", rule.name(),
                     "salience", Integer.toString(rule.salience()),
                     "constraints", String.join(", ", rule.constraints()),
@@ -104,31 +107,42 @@ public final class RuleCompiler {
             List<Condition> when = new ArrayList<>();
             when.add(Condition.of(FactField.ITEM_TYPE, List.of(row.itemType())));
             when.addAll(row.conditions());
-            rules.add(rule(RuleKind.ROUTING, i, name, location(row.location()), when));
+            rules.add(rule(RuleKind.ROUTING, i, name, location(row.location()), outcome(row), when));
             if (!row.assistConditions().isEmpty()) {
                 List<Condition> assistWhen = new ArrayList<>();
                 assistWhen.add(Condition.of(FactField.ITEM_TYPE, List.of(row.itemType())));
                 assistWhen.addAll(row.assistConditions());
-                rules.add(rule(RuleKind.ASSIST, i, name + " assist", location(row.location()), assistWhen));
+                rules.add(rule(RuleKind.ASSIST, i, name + " assist", location(row.location()), "", assistWhen));
             }
         }
         for (int i = 0; i < sla.size(); i++) {
             SlaRow row = sla.get(i);
+            SlaTerms terms = row.terms();
             rules.add(rule(RuleKind.SLA, i, ruleName(row.ruleId(), row.location()), location(row.location()),
-                    row.conditions()));
+                    " then respond in " + terms.responseMinutes() + " min, resolve in " + terms.resolveMinutes() + " min, dispatch in "
+                            + terms.dispatchMinutes() + " min, " + terms.clock(), row.conditions()));
         }
         for (int i = 0; i < escalation.size(); i++) {
             EscalationRow row = escalation.get(i);
             rules.add(rule(RuleKind.ESCALATION, i, ruleName(row.ruleId(), row.location()), location(row.location()),
-                    row.conditions()));
+                    " then " + row.level() + " at " + row.percent() + "% of " + row.deadline(), row.conditions()));
         }
         return rules;
     }
 
     /** A rule testing these conditions, equality tests first: Drools hashes equality constraints on one field, which keeps big tables fast. */
-    private static GeneratedRule rule(RuleKind kind, int index, String name, String location, List<Condition> conditions) {
-        return new GeneratedRule(kind, index, name, location, conditions.stream()
+    private static GeneratedRule rule(RuleKind kind, int index, String name, String location, String outcome,
+                                      List<Condition> conditions) {
+        return new GeneratedRule(kind, index, name, location, outcome, conditions.stream()
                 .sorted((a, b) -> Integer.compare(a.values().size(), b.values().size())).toList());
+    }
+
+    /** What a routing row decides, in the words of its sheet's outcome columns. */
+    private static String outcome(RoutingRow row) {
+        return " then owner " + row.ownerChannel() + (row.secondTransfer() ? ", second transfer" : "")
+                + (row.targetChannel() == null ? "" : ", target " + row.targetChannel())
+                + (row.assistChannels().isEmpty() ? "" : ", assist " + row.assistChannels().stream().map(Enum::name)
+                .collect(Collectors.joining(" ")));
     }
 
     private static String ruleName(String ruleId, RowLocation location) {

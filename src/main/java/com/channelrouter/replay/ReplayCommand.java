@@ -13,11 +13,11 @@ import com.channelrouter.web.JsonConfiguration;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,8 +107,13 @@ public final class ReplayCommand {
 
     private static DecisionTables tables(Path dir, PrintStream err) {
         // like an upload: the workbooks in DIR take the place of the shipped ones of the same name
-        TableSource shipped = TableFiles.fromPattern(new PathMatchingResourcePatternResolver(), "classpath:decision-tables/*.xlsx");
-        TableSource source = dir == null ? shipped : shipped.replacing(TableFiles.fromFolder(dir).workbooks());
+        TableSource source;
+        try {
+            source = TableFiles.shippedWith(dir);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException unreadable) {
+            err.println(unreadable.getMessage());
+            return null;
+        }
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(source);
         if (!result.publishable()) {
             err.println("The decision tables" + (dir == null ? "" : " in " + dir) + " have problems:");

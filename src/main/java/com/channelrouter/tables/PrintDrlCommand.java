@@ -1,14 +1,15 @@
 package com.channelrouter.tables;
 
 import com.channelrouter.engine.RuleCompiler;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
  * {@code java -jar channel-router.jar print-drl [--tables DIR]}: prints the DRL generated from the
- * shipped workbooks (or those in DIR), so a workbook change can be reviewed as a rule diff. Needs no
+ * shipped workbooks (with those in DIR in place of the ones of the same name, as an upload does), so a
+ * workbook change can be reviewed as a rule diff: each rule's comment says what its row decides. Needs no
  * server and no database. Exit code 0 when the tables load, 1 when they have problems, 2 on bad usage.
  */
 public final class PrintDrlCommand {
@@ -20,10 +21,13 @@ public final class PrintDrlCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         TableSource source;
-        if (args.length == 0) {
-            source = TableFiles.fromPattern(new PathMatchingResourcePatternResolver(), new TablesProperties(null).location());
-        } else if (args.length == 2 && args[0].equals("--tables")) {
-            source = TableFiles.fromFolder(Path.of(args[1]));
+        if (args.length == 0 || args.length == 2 && args[0].equals("--tables")) {
+            try {
+                source = TableFiles.shippedWith(args.length == 0 ? null : Path.of(args[1]));
+            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException unreadable) {
+                err.println(unreadable.getMessage());
+                return 2;
+            }
         } else {
             err.println("usage: java -jar channel-router.jar " + NAME + " [--tables DIR]");
             return 2;

@@ -1,6 +1,7 @@
 package com.channelrouter.tables;
 
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 import java.io.IOException;
@@ -15,7 +16,25 @@ import java.util.stream.Stream;
 /** Reads a set of workbooks from a resource pattern or a folder. */
 public final class TableFiles {
 
+    /** Where the shipped workbooks are: on the classpath, built from {@code decision-tables/}. */
+    static final String SHIPPED = "classpath:decision-tables/*.xlsx";
+
     private TableFiles() {
+    }
+
+    /**
+     * The shipped workbooks with those in {@code folder} (if given) in place of the ones of the same name, as an upload
+     * puts them on the live set: for the command lines, so that a folder holding only the edited workbook will do.
+     */
+    public static TableSource shippedWith(Path folder) {
+        TableSource shipped = fromPattern(new PathMatchingResourcePatternResolver(), SHIPPED);
+        if (folder == null) {
+            return shipped;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("There is no folder " + folder + ".");
+        }
+        return shipped.replacing(fromFolder(folder).workbooks());
     }
 
     public static TableSource fromPattern(ResourcePatternResolver resolver, String pattern) {

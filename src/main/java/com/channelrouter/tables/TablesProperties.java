@@ -13,7 +13,7 @@ record TablesProperties(String location) {
 
     public TablesProperties {
         if (location == null || location.isBlank()) {
-            location = "classpath:decision-tables/*.xlsx";
+            location = TableFiles.SHIPPED;
         }
     }
 }

@@ -102,7 +102,7 @@ class GeneratedRulesTests {
 
     @Test
     void ruleNamesAreHeldToTheTemplatesShapes() {
-        GeneratedRule named = new GeneratedRule(RuleKind.SLA, 0, "S1\" salience 100", "SLA row 4", List.of());
+        GeneratedRule named = new GeneratedRule(RuleKind.SLA, 0, "S1\" salience 100", "SLA row 4", "", List.of());
         assertThatThrownBy(() -> RuleModel.of(List.of(named))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("forbidden shape");
     }

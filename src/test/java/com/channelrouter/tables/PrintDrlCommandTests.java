@@ -31,18 +31,32 @@ class PrintDrlCommandTests {
     }
 
     @Test
+    void aFolderWithTheEditedWorkbookAloneIsPrintedOnTheShippedOnesAndEachRuleSaysWhatItsRowDecides(@TempDir Path folder)
+            throws IOException {
+        Files.write(folder.resolve(Workbooks.ROUTING), Workbooks.shipped().setText(Workbooks.ROUTING, Workbooks.LEAD_SHEET, "I9",
+                "SERVICE_HALL").bytes(Workbooks.ROUTING));
+
+        assertThat(run("--tables", folder.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        // an owner changed, the conditions not: the diff of two prints shows it in the comment
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("// Routing LEAD row 9 then owner SERVICE_HALL, assist PHONE_ACCOUNT_MANAGER\n")
+                .contains("// SLA row 4 then respond in 60 min, resolve in 120 min, dispatch in 60 min, ROUND_THE_CLOCK\n");
+    }
+
+    @Test
     void printsTheProblemsOfBrokenTables(@TempDir Path folder) throws IOException {
-        try (var files = Files.list(Path.of("decision-tables"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
-                if (!file.getFileName().toString().equals("sla.xlsx")) {
-                    Files.copy(file, folder.resolve(file.getFileName()));
-                }
-            }
-        }
+        Files.write(folder.resolve(Workbooks.ROUTING), Workbooks.shipped().setText(Workbooks.ROUTING, Workbooks.LEAD_SHEET, "I9",
+                "ACOUNT_MANAGER").bytes(Workbooks.ROUTING));
 
         assertThat(run("--tables", folder.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("SLA").contains("missing");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Routing LEAD!I9").contains("ACOUNT_MANAGER");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aFolderThatIsNotThereIsSaidSo() {
+        assertThat(run("--tables", "no/such/folder")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("There is no folder no/such/folder.\n");
     }
 
     @Test
