@@ -26,7 +26,7 @@ final class DrlTemplate {
     private static final Map<String, Pattern> SHAPES = Map.of(
             "version", Pattern.compile("[A-Za-z0-9._-]{1,64}"),
             "location", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
-            "outcome", Pattern.compile("(?: then [A-Za-z0-9 ,%_]{1,300})?"),
+            "outcome", Pattern.compile("(?: then [A-Za-z0-9 ,%_]{1,1000})?"),
             "ruleName", Pattern.compile("[A-Za-z0-9 ._()-]{1,120}"),
             "salience", Pattern.compile("-?[0-9]{1,9}"),
             "index", Pattern.compile("[0-9]{1,9}"),

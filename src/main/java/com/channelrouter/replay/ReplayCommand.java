@@ -54,7 +54,15 @@ public final class ReplayCommand {
             err.println(USAGE);
             return 2;
         }
-        DecisionTables tables = tables(tablesDir, err);
+        TableSource source;
+        try {
+            // like an upload: the workbooks in DIR take the place of the shipped ones of the same name
+            source = TableFiles.shippedWith(tablesDir);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException unreadable) {
+            err.println(unreadable.getMessage());
+            return 2; // bad usage, as print-drl says it: 1 is for cases that failed
+        }
+        DecisionTables tables = tables(source, tablesDir, err);
         if (tables == null) {
             return 1;
         }
@@ -105,15 +113,7 @@ public final class ReplayCommand {
                 : "Rules no case reached: " + String.join("; ", unreached));
     }
 
-    private static DecisionTables tables(Path dir, PrintStream err) {
-        // like an upload: the workbooks in DIR take the place of the shipped ones of the same name
-        TableSource source;
-        try {
-            source = TableFiles.shippedWith(dir);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException unreadable) {
-            err.println(unreadable.getMessage());
-            return null;
-        }
+    private static DecisionTables tables(TableSource source, Path dir, PrintStream err) {
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(source);
         if (!result.publishable()) {
             err.println("The decision tables" + (dir == null ? "" : " in " + dir) + " have problems:");

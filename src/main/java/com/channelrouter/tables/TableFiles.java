@@ -77,7 +77,7 @@ public final class TableFiles {
             }
             return new TableSource(files);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the decision-table workbooks in " + folder, e);
+            throw new UncheckedIOException("Cannot read the decision-table workbooks in " + folder + ": " + e, e);
         }
     }
 }

@@ -55,19 +55,26 @@ class MySqlReservedWordsTests {
             Pattern.compile("(?i)\\bADD\\s+(?:COLUMN\\s+)?" + NOT_A_NAME + NAME),
             Pattern.compile("(?i)\\bRENAME\\s+(?:COLUMN\\s+)?\\S+\\s+TO\\s+" + NAME),
             Pattern.compile("(?i)\\bCHANGE\\s+(?:COLUMN\\s+)?\\S+\\s+" + NAME),
-            // a column line of a CREATE TABLE (in SQL scripts): a name, then its type, whatever the type
+            // a column line of a CREATE TABLE: a name, then its type, whatever the type (read inside CREATE TABLE only)
             Pattern.compile("(?m)^[ \\t]+" + NOT_A_NAME + NAME + "[ \\t]+[A-Za-z]+(?:\\(|\\s|,|$)"));
+    private static final int COLUMN_LINE = 5;
+    private static final Pattern CREATE_TABLE_BODY = Pattern.compile("(?is)CREATE\\s+TABLE\\b[^(]*\\((.*?)\\)\\s*(?:ENGINE\\b|;)");
+    private static final Pattern COMMENTS = Pattern.compile("(?s)--[^\\n]*|//[^\\n]*|/\\*.*?\\*/");
 
     @Test
     void noNameTheMigrationsDefineIsAMySqlReservedWordUnlessQuoted() throws IOException {
         List<String> unquoted = new ArrayList<>();
         for (Path migration : migrations()) {
-            String text = Files.readString(migration);
-            for (Pattern definition : migration.toString().endsWith(".sql") ? DEFINITIONS : DEFINITIONS.subList(0, 5)) {
-                Matcher name = definition.matcher(text);
-                while (name.find()) {
-                    if (RESERVED.contains(name.group(2).toUpperCase(Locale.ROOT)) && name.group(1).isEmpty()) {
-                        unquoted.add(migration.getFileName() + ": " + name.group(2));
+            String text = COMMENTS.matcher(Files.readString(migration)).replaceAll(" ");
+            List<String> searched = new ArrayList<>(List.of(text));
+            for (int i = 0; i < DEFINITIONS.size(); i++) {
+                List<String> where = i == COLUMN_LINE ? CREATE_TABLE_BODY.matcher(text).results().map(m -> m.group(1)).toList() : searched;
+                for (String part : where) {
+                    Matcher name = DEFINITIONS.get(i).matcher(part);
+                    while (name.find()) {
+                        if (RESERVED.contains(name.group(2).toUpperCase(Locale.ROOT)) && name.group(1).isEmpty()) {
+                            unquoted.add(migration.getFileName() + ": " + name.group(2));
+                        }
                     }
                 }
             }
