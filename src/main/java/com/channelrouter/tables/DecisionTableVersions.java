@@ -1,10 +1,7 @@
 package com.channelrouter.tables;
 
 import com.channelrouter.support.BackgroundThreads;
-import com.channelrouter.web.ConflictException;
-import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.NotFoundException;
-import com.channelrouter.web.UnprocessableException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,8 +267,7 @@ public class DecisionTableVersions {
         }
         TableLoadResult result = loader.load(new TableSource(workbooks));
         if (!result.publishable()) {
-            throw new UnprocessableException("version-not-publishable", "Version has problems",
-                    "Version " + version + " has problems and cannot be served.", fieldProblems(result.problems()));
+            throw PublishRefusals.cannotBeServed(version, result.problems());
         }
         compiled.put(version, result.tables());
         return result.tables();
@@ -297,7 +293,7 @@ public class DecisionTableVersions {
                 }
                 if (target.dependsOnLive() && !liveBefore.equals(current)) {
                     // what this candidate was checked against is no longer live: it could undo what was published meanwhile
-                    throw changedMeanwhile();
+                    throw PublishRefusals.publishedMeanwhile();
                 }
                 if (target.rebuilt() != null && mapper.findVersion(targetVersion).isEmpty()) {
                     store(target.row(), target.rebuilt());
@@ -306,7 +302,7 @@ public class DecisionTableVersions {
                 mapper.updateLive(targetVersion, mapper.lastPublicationId());
             });
         } catch (DuplicateKeyException storedMeanwhile) {
-            throw changedMeanwhile(); // the same rebuilt set stored by another publish or upload at this moment
+            throw PublishRefusals.publishedMeanwhile(); // the same rebuilt set stored by another publish or upload at this moment
         }
         live.activate(tables);
         log.info("Decision tables: {} published version {}{}", actor, targetVersion,
@@ -336,18 +332,9 @@ public class DecisionTableVersions {
         }
     }
 
-    private static ConflictException changedMeanwhile() {
-        return new ConflictException("concurrent-change", "Changed meanwhile",
-                "Another version was published while this one was being published; publish it again. 发布期间另一个版本已发布，请重新发布。");
-    }
-
     private void requirePublishable(TableVersionRow row) {
         if (!row.publishable()) {
-            VersionReport report = report(row);
-            throw new UnprocessableException("version-not-publishable", "Version has problems",
-                    "Version " + row.versionId() + " has " + report.problems().size() + " problem(s) and cannot be published. "
-                            + "Correct the workbook and upload it again. 版本 " + row.versionId() + " 有 " + report.problems().size()
-                            + " 个问题，不能发布。请修正工作簿后重新上传。", fieldProblems(report.problems()));
+            throw PublishRefusals.hasProblems(row.versionId(), report(row).problems());
         }
     }
 
@@ -369,23 +356,14 @@ public class DecisionTableVersions {
         List<WorkbookFile> liveSet = mapper.findWorkbooks(liveVersion);
         WorkbookFile uploaded = mapper.findWorkbook(row.versionId(), row.uploadedFile()).orElse(null);
         if (basedOn.isEmpty() || liveSet.isEmpty() || uploaded == null) {
-            throw new ConflictException("workbook-changed-since-upload", "Tables changed since the upload",
-                    "The live tables changed after version " + row.versionId() + " was uploaded, and what changed cannot be told apart. "
-                            + "Upload " + row.uploadedFile() + " again. 版本 " + row.versionId() + " 上传之后生效的决策表已变化，无法判断变化内容。请重新上传 "
-                            + row.uploadedFile() + "。");
+            throw PublishRefusals.cannotTellWhatChanged(row.versionId(), row.uploadedFile());
         }
         LiveSetChanges changes = LiveSetChanges.between(basedOn, liveSet, uploaded);
         if (changes.none()) {
             return Target.asStored(row, true);
         }
         if (changes.uploadedFileChanged()) {
-            throw new ConflictException("workbook-changed-since-upload", "Workbook changed since the upload",
-                    "The live version " + liveVersion + " has another " + uploaded.name() + " than the one version " + row.versionId()
-                            + " was uploaded on: it was published or rolled back to after that upload, and publishing " + row.versionId()
-                            + " would undo that change. Download " + uploaded.name() + " from the live version, make your change there"
-                            + " and upload it again. 当前生效版本 " + liveVersion + " 的 " + uploaded.name() + " 已不是版本 " + row.versionId()
-                            + " 上传时所基于的那一份（上传之后有人发布或回滚过）；发布 " + row.versionId() + " 会撤销该变更。请从当前生效版本下载 "
-                            + uploaded.name() + "，在其上修改后重新上传。");
+            throw PublishRefusals.workbookChanged(row.versionId(), uploaded.name(), liveVersion);
         }
         TableSource rebuilt = new TableSource(liveSet).replacing(List.of(uploaded));
         Optional<TableVersionRow> stored = mapper.findVersion(rebuilt.version());
@@ -396,12 +374,7 @@ public class DecisionTableVersions {
         VersionReport report = inBackground(() -> check(rebuilt));
         String changed = String.join(", ", changes.changedSince());
         if (!report.publishable()) {
-            throw new UnprocessableException("version-not-publishable", "Version has problems on the live tables",
-                    "Version " + row.versionId() + "'s " + uploaded.name() + " has " + report.problems().size() + " problem(s) together with "
-                            + changed + " as changed after its upload (live version " + liveVersion + "), and cannot be published. "
-                            + "Correct the workbook on the live version and upload it again. 版本 " + row.versionId() + " 的 " + uploaded.name()
-                            + " 与其上传之后变更的 " + changed + "（当前生效版本 " + liveVersion + "）合在一起有 " + report.problems().size()
-                            + " 个问题，不能发布。请在当前生效版本的基础上修正工作簿后重新上传。", fieldProblems(report.problems()));
+            throw PublishRefusals.hasProblemsOnTheLiveSet(row.versionId(), uploaded.name(), changed, liveVersion, report.problems());
         }
         String why = "Version " + row.versionId() + "'s " + uploaded.name() + " on version " + liveVersion + " (" + changed
                 + " changed after its upload), rebuilt when published" + (row.commentText() == null ? "" : ": " + row.commentText());
@@ -415,8 +388,7 @@ public class DecisionTableVersions {
     public TableVersion rollback(String actor, String comment) {
         List<String> stack = liveStack(mapper.findPublications());
         if (stack.size() < 2) {
-            throw new ConflictException("nothing-to-roll-back", "Nothing to roll back to",
-                    "Version " + stack.get(stack.size() - 1) + " is the first live version; there is no earlier one to roll back to.");
+            throw PublishRefusals.nothingToRollBackTo(stack.get(stack.size() - 1));
         }
         String current = stack.get(stack.size() - 1);
         String target = stack.get(stack.size() - 2);
@@ -426,8 +398,7 @@ public class DecisionTableVersions {
             // publishes meanwhile (C, then D and C again), when the version before it is no longer the target
             String locked = mapper.lockLive().orElse(null);
             if (!current.equals(locked) || !stack.equals(liveStack(mapper.findPublications()))) {
-                throw new ConflictException("concurrent-change", "Changed meanwhile",
-                        "The live version changed while rolling back; read the versions again and retry. 回滚期间生效版本已变化，请重新查看版本后再试。");
+                throw PublishRefusals.changedWhileRollingBack();
             }
             mapper.insertPublication(target, PublicationRow.ROLLBACK, actor, comment, clock.instant());
             mapper.updateLive(target, mapper.lastPublicationId());
@@ -529,11 +500,5 @@ public class DecisionTableVersions {
     private static TableVersion summary(TableVersionRow row, String liveVersion, List<TableVersion.Publication> publications) {
         return new TableVersion(row.versionId(), row.origin(), row.createdBy(), row.createdAt(), row.uploadedFile(), row.basedOn(),
                 row.commentText(), row.publishable(), row.versionId().equals(liveVersion), publications);
-    }
-
-    private static List<FieldProblem> fieldProblems(List<TableProblem> problems) {
-        return problems.stream().limit(50).map(p -> new FieldProblem(
-                p.sheet() == null ? String.valueOf(p.workbook()) : p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), p.message()))
-                .toList();
     }
 }
