@@ -36,7 +36,7 @@ public class KnownMigrationEdits implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE;
+        return event == Event.BEFORE_VALIDATE; // migrate validates first, and fires this then too
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A statement that Connector/J cancels at its query timeout (a lock wait behind another instance, say) can come
@@ -20,14 +21,11 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class SqlErrorTranslation {
 
-    static final int QUERY_INTERRUPTED = 1317;
-    static final int MYSQL_EXECUTION_TIME_EXCEEDED = 3024;
-    static final int MARIADB_STATEMENT_TIME_EXCEEDED = 1969;
+    /** Query interrupted (1317), MariaDB's max_statement_time exceeded (1969), MySQL's max_execution_time exceeded (3024). */
+    static final Set<Integer> TIMEOUT_CODES = Set.of(1317, 1969, 3024);
 
-    private static final SQLExceptionTranslator INTERRUPTED_AS_TIMEOUT = (task, sql, ex) ->
-            ex.getErrorCode() == QUERY_INTERRUPTED || ex.getErrorCode() == MYSQL_EXECUTION_TIME_EXCEEDED
-                    || ex.getErrorCode() == MARIADB_STATEMENT_TIME_EXCEEDED
-                    ? new QueryTimeoutException(task + "; " + ex.getMessage(), ex) : null;
+    private static final SQLExceptionTranslator INTERRUPTED_AS_TIMEOUT = (task, sql, ex) -> TIMEOUT_CODES.contains(ex.getErrorCode())
+            ? new QueryTimeoutException(task + "; " + ex.getMessage(), ex) : null;
 
     /** JdbcTemplate's (Spring Boot gives it the one translator bean): the default, by exception class, after this one. */
     @Bean

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -106,9 +105,7 @@ public final class TableAnalysis {
             position.put(sla.get(i), i);
         }
         List<RuleOutcome> outcomes = new ArrayList<>();
-        // out of time: the items decided so far, the gaps among them, and no row called dead
-        Supplier<Report> soFar = () -> new Report(outcomes.size(), gaps("routing", routingGapGroups, examples),
-                gaps("sla", slaGapGroups, examples), List.of(), true);
+        // the session stays open through the later passes, which need none: one try, one way out when time runs out
         try (CompiledRules.Batch batch = rules.batch()) {
             forEachItem(catalogue, products, facts -> {
                 checkTime(combinations[0]++, deadline);
@@ -130,17 +127,13 @@ public final class TableAnalysis {
                     slaFired[position.get(outcome.sla())]++;
                 }
             });
-        } catch (OutOfTime stopped) {
-            return soFar.get();
-        }
-        // what the passes below find is dead rows: if time runs out in them, the gaps stand and no row is called dead
-        // only the dead rows listed need to know who takes their items: a second pass over the same items, in
-        // order (a big table can have thousands of dead rows, and each would test every item)
-        List<Integer> deadRouting = indexesOfZero(routingFired, MAX_LISTED);
-        List<Integer> deadSla = indexesOfZero(slaFired, MAX_LISTED - deadRouting.size());
-        if (!deadRouting.isEmpty() || !deadSla.isEmpty()) {
-            int[] next = {0};
-            try {
+            // what the passes below find is dead rows: if time runs out in them, the gaps stand and no row is called dead
+            // only the dead rows listed need to know who takes their items: a second pass over the same items, in
+            // order (a big table can have thousands of dead rows, and each would test every item)
+            List<Integer> deadRouting = indexesOfZero(routingFired, MAX_LISTED);
+            List<Integer> deadSla = indexesOfZero(slaFired, MAX_LISTED - deadRouting.size());
+            if (!deadRouting.isEmpty() || !deadSla.isEmpty()) {
+                int[] next = {0};
                 forEachItem(catalogue, products, facts -> {
                     RuleOutcome outcome = outcomes.get(next[0]++);
                     checkTime(next[0], deadline);
@@ -156,37 +149,34 @@ public final class TableAnalysis {
                         }
                     }
                 });
-            } catch (OutOfTime stopped) {
-                return soFar.get();
             }
-        }
 
-        List<DeadRow> dead = new ArrayList<>();
-        for (int i = 0; i < routing.size(); i++) {
-            if (routingFired[i] == 0) {
-                RoutingRow row = routing.get(i);
-                dead.add(new DeadRow("routing", row.ruleId(), row.location().sheet(), row.location().excelRow(), routingTakenBy.get(i)));
+            List<DeadRow> dead = new ArrayList<>();
+            for (int i = 0; i < routing.size(); i++) {
+                if (routingFired[i] == 0) {
+                    RoutingRow row = routing.get(i);
+                    dead.add(new DeadRow("routing", row.ruleId(), row.location().sheet(), row.location().excelRow(), routingTakenBy.get(i)));
+                }
             }
-        }
-        for (int i = 0; i < sla.size(); i++) {
-            if (slaFired[i] == 0) {
-                SlaRow row = sla.get(i);
-                dead.add(new DeadRow("sla", row.ruleId(), row.location().sheet(), row.location().excelRow(), slaTakenBy.get(i)));
+            for (int i = 0; i < sla.size(); i++) {
+                if (slaFired[i] == 0) {
+                    SlaRow row = sla.get(i);
+                    dead.add(new DeadRow("sla", row.ruleId(), row.location().sheet(), row.location().excelRow(), slaTakenBy.get(i)));
+                }
             }
-        }
-        Set<List<Condition>> unmatched;
-        try {
-            unmatched = unmatchedConditions(rules.escalationRows(), catalogue, products, deadline);
+            Set<List<Condition>> unmatched = unmatchedConditions(rules.escalationRows(), catalogue, products, deadline);
+            for (EscalationRow row : rules.escalationRows()) {
+                if (unmatched.contains(row.conditions())) {
+                    dead.add(new DeadRow("escalation", row.ruleId(), row.location().sheet(), row.location().excelRow(), Map.of()));
+                }
+            }
+            return new Report(combinations[0], gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
+                    dead.stream().limit(MAX_LISTED).toList(), false);
         } catch (OutOfTime stopped) {
-            return soFar.get();
+            // out of time: the items decided so far, the gaps among them, and no row called dead
+            return new Report(outcomes.size(), gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
+                    List.of(), true);
         }
-        for (EscalationRow row : rules.escalationRows()) {
-            if (unmatched.contains(row.conditions())) {
-                dead.add(new DeadRow("escalation", row.ruleId(), row.location().sheet(), row.location().excelRow(), Map.of()));
-            }
-        }
-        return new Report(combinations[0], gaps("routing", routingGapGroups, examples), gaps("sla", slaGapGroups, examples),
-                dead.stream().limit(MAX_LISTED).toList(), false);
     }
 
     /** The findings as warnings a business owner reads, in English and Chinese. */

@@ -4,6 +4,7 @@ import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
 import com.channelrouter.security.Role;
 import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.Simultaneously;
 import com.channelrouter.support.TestHttp;
 import com.channelrouter.web.ForbiddenException;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,9 +177,9 @@ class EventFeedIntegrationTests {
                 transaction.executeWithoutResult(status -> {
                     events.appendAll(List.of(announcement(late))); // takes its outbox id first…
                     written.countDown();
-                    awaitLatch(commit);
+                    Simultaneously.awaitOpen(commit, Duration.ofSeconds(10));
                 }));
-        awaitLatch(written);
+        Simultaneously.awaitOpen(written, Duration.ofSeconds(10));
         transaction.executeWithoutResult(status -> events.appendAll(List.of(announcement(early)))); // …commits second
         relayAll(relay);
         long earlyPlace = placeOf(jdbc, early);
@@ -198,15 +199,6 @@ class EventFeedIntegrationTests {
     private static ChannelEvents.Announcement announcement(String workItemId) {
         return new ChannelEvents.Announcement(workItemId, "ROUTED", List.of("NETWORK_MAINTENANCE"), Map.of("n", 1),
                 Instant.now());
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void relayAll(OutboxRelay relay) {

@@ -6,6 +6,7 @@ import com.channelrouter.security.Role;
 import com.channelrouter.customer.Customer;
 import com.channelrouter.support.Ids;
 import com.channelrouter.support.IntegrationTest;
+import com.channelrouter.support.Simultaneously;
 import com.channelrouter.support.TestHttp;
 import com.channelrouter.workitem.NewWorkItem;
 import com.channelrouter.workitem.WorkItems;
@@ -29,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -399,7 +401,7 @@ class BatchRoutingIntegrationTests {
         CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             workItems.openAll(drafted(List.of(alert(2))));
             holding.countDown();
-            await(answered);
+            Simultaneously.awaitOpen(answered, Duration.ofSeconds(60));
             status.setRollbackOnly();
         }));
         assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
@@ -420,15 +422,6 @@ class BatchRoutingIntegrationTests {
         TestHttp.Response status = new TestHttp(port).get(BATCH + "/" + answer.header("Batch-Id"), "dev-bi-system");
         assertThat(status.body().get("state").asString()).isEqualTo("FAILED");
         assertThat(stored()).isZero();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Items decided and drafted from these lines as an instance's batch would, with work item ids of their own. */

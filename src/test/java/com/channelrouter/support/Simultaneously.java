@@ -1,5 +1,6 @@
 package com.channelrouter.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -7,11 +8,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Runs calls on as many threads, released together, to provoke the races the service must survive. */
 public final class Simultaneously {
 
     private Simultaneously() {
+    }
+
+    /** Waits, inside a lambda that may not throw, for another thread to open the latch; fails the test after {@code atMost}. */
+    public static void awaitOpen(CountDownLatch latch, Duration atMost) {
+        try {
+            if (!latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the latch was not opened within " + atMost);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static <T> List<T> run(List<Callable<T>> calls) throws Exception {
