@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,8 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the group's registry entries with one query (and its external ids with another, while repeats come: see
  * below), decides the new items and stores them with multi-row statements, as a batch does. Concurrent
  * requests so share their lookups, one commit and one redo-log flush instead of paying for each. A group the
- * database refuses (an external id or key that another instance stored meanwhile) is handled again item by
- * item, so that a conflict touches only its own request, exactly as if each had been routed alone.
+ * database refuses (an external id or key that another instance stored meanwhile, or a deadlock with it) is
+ * handled again item by item, so that a conflict touches only its own request, exactly as if each had been
+ * routed alone; an item that loses a deadlock on its own is routed again ({@value #DEADLOCK_RETRIES} times).
  * <p>
  * Most items are new, so a group skips the external-id lookup and inserts straight away: the unique key on
  * work_item's sourceChannel and externalId finds a repeat, and the group is then routed again, looking up,
@@ -65,6 +67,8 @@ class RoutingRecorder {
     /** Nothing to do before routing, as for a group handled again: its turn was taken and its items gathered the first time. */
     static final Runnable NOTHING_BEFORE = () -> {
     };
+    /** Times a request is routed again after its transaction was rolled back as a deadlock's victim. */
+    static final int DEADLOCK_RETRIES = 2;
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(RoutingRecorder.class);
 
@@ -180,9 +184,14 @@ class RoutingRecorder {
 
     /**
      * Routes a group in one transaction, looking its external ids up first or not, after {@code beforeRouting}
-     * in the transaction; again with the lookup if a key refuses it, then item by item; completes each wait.
+     * in the transaction; again with the lookup if a key refuses it, then item by item, and an item again if it
+     * lost a deadlock; completes each wait.
      */
     void handle(List<Pending> group, boolean lookUpFirst, Runnable beforeRouting) {
+        handle(group, lookUpFirst, beforeRouting, 0);
+    }
+
+    private void handle(List<Pending> group, boolean lookUpFirst, Runnable beforeRouting, int deadlocksLost) {
         try {
             Map<Pending, Outcome> outcomes = transaction.execute(status -> {
                 beforeRouting.run();
@@ -196,6 +205,10 @@ class RoutingRecorder {
             if (!lookUpFirst && refused instanceof DuplicateKeyException) {
                 // most likely an item stored before: the group again, finding it (and so looking up for a while)
                 handle(waiting, true, NOTHING_BEFORE);
+            } else if (group.size() == 1 && refused instanceof PessimisticLockingFailureException && deadlocksLost < DEADLOCK_RETRIES) {
+                // a deadlock's victim, rolled back whole: the other transaction (another instance storing the same
+                // external id or key) may have stored its item by now, so it looks up again, as a repeat would
+                handle(group, true, NOTHING_BEFORE, deadlocksLost + 1);
             } else if (group.size() == 1) {
                 group.get(0).outcome().completeExceptionally(refused);
             } else {
