@@ -32,8 +32,18 @@ class WorkbookTestsCheck implements CandidateCheck {
 
     @Override
     public Result check(DecisionTables candidate) {
-        WorkbookTests tests = candidate.tests();
         List<TableProblem> problems = new ArrayList<>();
+        int cases = 0;
+        int passed = 0;
+        for (WorkbookTests tests : candidate.tests()) {
+            cases += tests.cases().size();
+            passed += check(tests, candidate, problems);
+        }
+        return new Result("workbook tests", new Summary(cases, passed, cases - passed), problems);
+    }
+
+    /** Runs one workbook's Tests sheet, adding its problems; returns how many of its cases passed. */
+    private int check(WorkbookTests tests, DecisionTables candidate, List<TableProblem> problems) {
         for (String unknown : CaseColumns.unknownColumns(tests.headers())) {
             problems.add(new TableProblem(tests.workbook(), tests.sheet(), tests.cell(unknown, 1), 1, unknown, unknown,
                     "This is not a case-file column. Use request fields (itemType, customer.customerClass, …), expect.<field> "
@@ -54,8 +64,8 @@ class WorkbookTestsCheck implements CandidateCheck {
                             .collect(Collectors.joining("; "));
                     problems.add(new TableProblem(tests.workbook(), tests.sheet(), nameCell == null ? firstCell : nameCell,
                             row.excelRow(), "name", replayCase.name(),
-                            "Test \"" + replayCase.name() + "\" fails: " + differences + ".",
-                            "测试“" + replayCase.name() + "”未通过：" + differences + "。"));
+                            "Test \"" + replayCase.name() + "\" in " + tests.workbook() + " fails: " + differences + ".",
+                            "测试“" + replayCase.name() + "”（" + tests.workbook() + "）未通过：" + differences + "。"));
                 }
             } catch (IllegalArgumentException malformed) {
                 problems.add(new TableProblem(tests.workbook(), tests.sheet(), tests.cell("expectStatus", row.excelRow()),
@@ -63,6 +73,6 @@ class WorkbookTestsCheck implements CandidateCheck {
                         "expectStatus 必须是状态码，例如 400 或 422。"));
             }
         }
-        return new Result("workbook tests", new Summary(tests.cases().size(), passed, tests.cases().size() - passed), problems);
+        return passed;
     }
 }

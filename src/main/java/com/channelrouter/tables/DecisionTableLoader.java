@@ -9,6 +9,8 @@ import com.channelrouter.engine.RuleCompiler;
 import com.channelrouter.engine.SlaRow;
 import com.channelrouter.sla.BusinessCalendar;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +67,8 @@ public final class DecisionTableLoader {
     public TableLoadResult load(TableSource source) {
         TableProblems problems = new TableProblems();
         Set<String> unreadable = new HashSet<>();
-        Map<String, SheetCells> sheets = readSheets(source, problems, unreadable);
+        List<SheetCells> testSheets = new ArrayList<>();
+        Map<String, SheetCells> sheets = readSheets(source, problems, unreadable, testSheets);
         for (String required : knownSheets()) {
             // a sheet of a workbook that could not be read at all is not reported again as missing
             if (!OPTIONAL_SHEETS.contains(required) && !sheets.containsKey(required)
@@ -93,8 +96,9 @@ public final class DecisionTableLoader {
         BusinessCalendar calendar = sheets.containsKey(CalendarSheets.HOURS_SHEET)
                 ? CalendarSheets.read(sheets.get(CalendarSheets.HOURS_SHEET), sheets.get(CalendarSheets.DAYS_SHEET), problems)
                 : null;
-        WorkbookTests tests = sheets.containsKey(WorkbookTests.SHEET)
-                ? TestSheet.read(sheets.get(WorkbookTests.SHEET), problems) : WorkbookTests.none();
+        // an Excel date in a test holds no zone: it is the calendar's local time, as the owner who typed it meant
+        ZoneId localTime = calendar == null ? ZoneOffset.UTC : calendar.zone();
+        List<WorkbookTests> tests = testSheets.stream().map(sheet -> TestSheet.read(sheet, localTime, problems)).toList();
         if (problems.hasErrors()) {
             return new TableLoadResult(null, problems.errors(), problems.warnings());
         }
@@ -112,7 +116,12 @@ public final class DecisionTableLoader {
         }
     }
 
-    private static Map<String, SheetCells> readSheets(TableSource source, TableProblems problems, Set<String> unreadable) {
+    /**
+     * The sheets by the name the service knows them by, each in one workbook of the set; a Tests sheet may be in
+     * every workbook, and those go to {@code testSheets}.
+     */
+    private static Map<String, SheetCells> readSheets(TableSource source, TableProblems problems, Set<String> unreadable,
+                                                      List<SheetCells> testSheets) {
         Map<String, String> canonical = new HashMap<>();
         knownSheets().forEach(name -> canonical.put(name.toLowerCase(Locale.ROOT), name));
         Map<String, SheetCells> sheets = new LinkedHashMap<>();
@@ -133,12 +142,17 @@ public final class DecisionTableLoader {
                     problems.warning(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The service does not read this sheet; nothing in it takes effect.",
                             "服务不读取此工作表，其中的内容不会生效。"));
+                } else if (name.equals(WorkbookTests.SHEET)) {
+                    testSheets.add(new SheetCells(sheet.workbook(), name, sheet.rows(), sheet.hidden(), sheet.layout()));
+                    if (sheet.hidden()) {
+                        problems.error(hiddenSheet(file, sheet));
+                    }
                 } else if (sheets.containsKey(name)) {
                     problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
                             "The sheet \"" + name + "\" is also in " + sheets.get(name).workbook() + "; keep one.",
                             "工作表“" + name + "”在 " + sheets.get(name).workbook() + " 中也存在，请只保留一个。"));
                 } else {
-                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows(), sheet.hidden()));
+                    sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows(), sheet.hidden(), sheet.layout()));
                     if (sheet.hidden()) {
                         // what decides must be what the people reviewing the workbook in Excel can see; the sheet is
                         // still read, so that it is not also called missing and its own problems show

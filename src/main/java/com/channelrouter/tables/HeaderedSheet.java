@@ -74,6 +74,7 @@ final class HeaderedSheet {
                 byIndex.put(cell.getKey(), column.get());
             }
         }
+        reportLayout(sheet, header.excelRow(), byIndex, problems);
         List<TableRecord> records = new ArrayList<>();
         for (SheetCells.Row row : sheet.rows()) {
             if (row.excelRow() == header.excelRow()) {
@@ -106,6 +107,42 @@ final class HeaderedSheet {
             }
         }
         return Optional.of(new HeaderedSheet(sheet, header.excelRow(), columns, records));
+    }
+
+    /**
+     * What Excel shows differently from what decides, in the table (title lines above it may be laid out as
+     * anyone likes). A merged range shows its first cell's value in every cell it covers, while the others
+     * hold nothing: merging "BUSINESS" over two rows made the second row's condition blank, that is "any".
+     * Hidden rows and columns still decide, unseen by whoever reviews the sheet (the owners' guide says so).
+     */
+    private static void reportLayout(SheetCells sheet, int headerRow, Map<Integer, Column> byIndex, TableProblems problems) {
+        for (SheetCells.Merged merged : sheet.layout().merged()) {
+            if (merged.lastRow() >= headerRow) {
+                problems.error(new TableProblem(sheet.workbook(), sheet.name(), merged.firstCell(), merged.firstRow(), null, merged.range(),
+                        "The cells " + merged.range() + " are merged. Excel shows " + merged.firstCell() + "'s value in all of them, but "
+                                + "the others are empty, and an empty condition means \"any\". Unmerge them (Home, Merge & Center) "
+                                + "and type the value in each cell.",
+                        "单元格 " + merged.range() + " 已合并。Excel 在整个区域显示 " + merged.firstCell() + " 的值，但其余单元格实际为空，"
+                                + "而空的条件表示“不限”。请取消合并（开始 > 合并后居中），并在每个单元格中输入该值。"));
+            }
+        }
+        List<Integer> hiddenRows = sheet.layout().hiddenRows().stream().filter(row -> row > headerRow).toList();
+        if (!hiddenRows.isEmpty()) {
+            String rows = hiddenRows.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
+                    + (hiddenRows.size() > 10 ? " …" : "");
+            problems.warning(new TableProblem(sheet.workbook(), sheet.name(), null, hiddenRows.get(0), null, null,
+                    "Rows " + rows + " are hidden in Excel but still decide. To switch a row off, delete it; otherwise unhide it "
+                            + "so that reviewers see it.",
+                    "第 " + rows + " 行在 Excel 中被隐藏，但仍然生效。要停用某行请删除它；否则请取消隐藏，以便审阅者看到。"));
+        }
+        for (int index : sheet.layout().hiddenColumns()) {
+            Column column = byIndex.get(index);
+            if (column != null) {
+                problems.warning(new TableProblem(sheet.workbook(), sheet.name(), address(index, headerRow), headerRow, column.english(),
+                        null, "The column \"" + column.english() + "\" is hidden in Excel but still decides. Unhide it so that reviewers see it.",
+                        "“" + column.chinese() + "”列在 Excel 中被隐藏，但仍然生效。请取消隐藏，以便审阅者看到。"));
+            }
+        }
     }
 
     /**

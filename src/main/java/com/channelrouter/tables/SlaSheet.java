@@ -57,7 +57,7 @@ final class SlaSheet {
         int resolve = record.minutes(RESOLVE);
         int dispatch = record.minutes(DISPATCH);
         SlaClock clock = record.code(CLOCK, SlaClock.class, true);
-        if (resolve < response) {
+        if (record.readWell(RESPONSE, RESOLVE) && resolve < response) { // else a stand-in 1 would be compared
             record.warning(RESOLVE, Integer.toString(resolve), "Resolve within is shorter than Response within; is that intended?",
                     "解决时限短于响应时限，是否有误？");
         }

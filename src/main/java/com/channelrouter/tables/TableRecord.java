@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class TableRecord {
     private final Map<Column, Integer> columns;
     private final Set<Integer> refusedColumns;
     private final TableProblems problems;
+    private final Set<Column> reported = new HashSet<>();
 
     TableRecord(SheetCells sheet, SheetCells.Row row, Map<Column, Integer> columns, Set<Integer> refusedColumns,
                 TableProblems problems) {
@@ -82,12 +84,21 @@ final class TableRecord {
         if (value instanceof Boolean flag) {
             return flag ? "yes" : "no";
         }
-        String text = value.toString().strip();
+        // a no-break space (Excel's web paste, Alt+0160) looks like a space and is read as one
+        String text = value.toString().replace('\u00a0', ' ').replace('\u2007', ' ').replace('\u202f', ' ').strip();
         return text.isEmpty() ? null : text;
     }
 
     void error(Column column, String value, String message, String messageZh) {
+        if (column != null) {
+            reported.add(column);
+        }
         problems.error(problem(column, value, message, messageZh));
+    }
+
+    /** Whether these cells were read as what they say: none refused, none reported wrong (read as a stand-in). */
+    boolean readWell(Column... cells) {
+        return Arrays.stream(cells).noneMatch(column -> refused(column) || reported.contains(column));
     }
 
     void warning(Column column, String value, String message, String messageZh) {

@@ -1,7 +1,7 @@
 package com.channelrouter.tables;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ final class TestSheet {
     private TestSheet() {
     }
 
-    static WorkbookTests read(SheetCells sheet, TableProblems problems) {
+    static WorkbookTests read(SheetCells sheet, ZoneId localTime, TableProblems problems) {
         if (sheet.rows().isEmpty()) {
             return new WorkbookTests(sheet.workbook(), sheet.name(), List.of(), List.of());
         }
@@ -22,7 +22,7 @@ final class TestSheet {
         List<String> headers = new ArrayList<>();
         for (int column = 0; column < width; column++) {
             Object value = header.cells().get(column);
-            headers.add(value == null ? "" : text(value).strip());
+            headers.add(value == null ? "" : text(value, localTime).strip());
         }
         List<WorkbookTests.Case> cases = new ArrayList<>();
         for (SheetCells.Row row : sheet.rows().subList(1, sheet.rows().size())) {
@@ -33,7 +33,7 @@ final class TestSheet {
                             row.excelRow(), cell.getKey() < headers.size() ? headers.get(cell.getKey()) : null, refused.shown(),
                             refused.message(), refused.messageZh()));
                 } else if (cell.getKey() < headers.size() && !headers.get(cell.getKey()).isEmpty()) {
-                    values.put(headers.get(cell.getKey()), text(cell.getValue()));
+                    values.put(headers.get(cell.getKey()), text(cell.getValue(), localTime));
                 }
             }
             if (!values.isEmpty()) {
@@ -43,8 +43,11 @@ final class TestSheet {
         return new WorkbookTests(sheet.workbook(), sheet.name(), headers, cases);
     }
 
-    /** A cell as the text a case file would hold: whole numbers without ".0", Excel dates as UTC instants. */
-    private static String text(Object value) {
+    /**
+     * A cell as the text a case file would hold: whole numbers without ".0", and an Excel date (which holds no
+     * zone) as the instant it names in the calendar's zone.
+     */
+    private static String text(Object value, ZoneId localTime) {
         if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
             return Long.toString(number.longValue());
         }
@@ -52,7 +55,7 @@ final class TestSheet {
             return flag.toString();
         }
         if (value instanceof LocalDateTime dateTime) {
-            return dateTime.toInstant(ZoneOffset.UTC).toString();
+            return dateTime.atZone(localTime).toInstant().toString();
         }
         return value.toString().strip();
     }

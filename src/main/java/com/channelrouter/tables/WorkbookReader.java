@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads an XLSX workbook into plain cell values, and nothing more: formulas, macros and oversized
@@ -40,6 +43,8 @@ final class WorkbookReader {
     static final int MAX_CELL_CHARS = 2_000;
     private static final long MAX_ZIP_ENTRY_BYTES = 20L * 1024 * 1024;
     private static final double MIN_INFLATE_RATIO = 0.01;
+    /** A number as a format without words shows it: digits, grouping, decimals, an exponent. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?[0-9,]*\\.?[0-9]+(E[-+]?[0-9]+)?|[-+]?[0-9,]+\\.");
 
     static {
         applyZipLimits();
@@ -149,6 +154,8 @@ final class WorkbookReader {
     private static SheetCells readSheet(WorkbookFile file, Sheet sheet, boolean hidden, TableProblems problems) {
         String sheetName = sheet.getSheetName();
         List<SheetCells.Row> rows = new ArrayList<>();
+        Set<Integer> hiddenRows = new TreeSet<>();
+        Set<Integer> hiddenColumns = new TreeSet<>();
         DataFormatter formatter = new DataFormatter(Locale.ROOT); // for numbers whose format may hide them; not thread-safe
         for (Row row : sheet) {
             if (problems.errorsFull()) {
@@ -178,9 +185,17 @@ final class WorkbookReader {
             }
             if (!cells.isEmpty()) {
                 rows.add(new SheetCells.Row(row.getRowNum() + 1, cells));
+                if (row.getZeroHeight()) {
+                    hiddenRows.add(row.getRowNum() + 1);
+                }
+                cells.keySet().stream().filter(sheet::isColumnHidden).forEach(hiddenColumns::add);
             }
         }
-        return new SheetCells(file.name(), sheetName, rows, hidden);
+        // Excel writes the merged ranges after the rows: the stream has read them now
+        List<SheetCells.Merged> merged = sheet.getMergedRegions().stream().map(region -> new SheetCells.Merged(
+                region.formatAsString(), new CellReference(region.getFirstRow(), region.getFirstColumn()).formatAsString(false),
+                region.getFirstRow() + 1, region.getLastRow() + 1)).toList();
+        return new SheetCells(file.name(), sheetName, rows, hidden, new SheetCells.Layout(merged, hiddenRows, hiddenColumns));
     }
 
     /** The cell's plain value, or null when blank; formulas and error cells are reported, never evaluated. */
@@ -221,10 +236,12 @@ final class WorkbookReader {
     }
 
     /**
-     * What Excel shows for a number whose format hides it, or null. A reviewer must see the value that decides:
-     * {@code "no";"no";"no"} shows "no" for a 1 (yes), and {@code ;;;} shows nothing. A format hides the number
-     * when what it shows has no digit, or does not change when the number does (rendered again a billion away,
-     * in the same sign's section, so that formats that scale, such as thousands, still show a change).
+     * What Excel shows for a number whose format hides or disguises it, or null. A reviewer must see the value
+     * that decides: {@code "no";"no";"no"} shows "no" for a 1 (yes), {@code ;;;} shows nothing, and
+     * {@code 0"小时"} shows "4小时" for what is read as 4 minutes. A format disguises the number when what it
+     * shows is more than a plain number (a unit, a word, a percent sign), or does not change when the number
+     * does (rendered again a billion away, in the same sign's section, so that formats that scale, such as
+     * thousands, still show a change).
      */
     private static String disguise(Cell cell, double number, DataFormatter formatter) {
         CellStyle style = cell.getCellStyle();
@@ -235,10 +252,10 @@ final class WorkbookReader {
             return ""; // an empty section shows nothing (POI's formatter would show the number)
         }
         String shown = formatter.formatRawCellContents(number, style.getDataFormat(), style.getDataFormatString());
-        boolean showsNoDigit = shown.chars().noneMatch(Character::isDigit);
+        boolean showsMoreThanANumber = !PLAIN_NUMBER.matcher(shown.strip()).matches();
         boolean showsAConstant = number != 0 && shown.equals(formatter.formatRawCellContents(
                 number + Math.signum(number) * 1e9, style.getDataFormat(), style.getDataFormatString()));
-        return showsNoDigit || showsAConstant ? shown : null;
+        return showsMoreThanANumber || showsAConstant ? shown : null;
     }
 
     /** The section of a number format Excel uses for this number: positive;negative;zero, with fewer sections shared. */

@@ -3,6 +3,8 @@ package com.channelrouter.tables;
 import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.Simultaneously;
 import com.channelrouter.support.TestHttp;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -352,6 +355,42 @@ class DecisionTablesIntegrationTests {
                         "customer.accountManagerId", "productCode", "expect.ownerChannel"},
                 new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS", "CORE_AGENT"});
         assertThat(upload(passing, ROUTING).body().get("publishable").asBoolean()).isTrue();
+    }
+
+    /**
+     * The owners' guide lets every workbook keep a Tests sheet: the SLA owner's tests and the routing owner's
+     * both run, whoever uploads. An occurredAt typed as an Excel date holds no zone: it is the calendar's
+     * local time (10:00 in Beijing is 02:00Z, so S1's 60-minute response is due at 03:00Z).
+     */
+    @Test
+    void eachWorkbookKeepsItsOwnTestsAndAnExcelDateInThemIsTheCalendarsLocalTime() {
+        Workbooks slaTests = shipped.addTable("sla.xlsx", "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "faultCategory", "severity", "expect.sla.rule",
+                        "expect.sla.responseDueAt"},
+                new String[]{"dedicated line fault, typed in Beijing time", "FAULT", "GROUP_HOTLINE", null, "T-9", "A", "",
+                        "DEDICATED_LINE", "NETWORK", "MAJOR", "S1", "2026-12-01T03:00:00Z"})
+                .edit("sla.xlsx", workbook -> {
+                    CellStyle dateTime = workbook.createCellStyle();
+                    dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+                    Cell occurredAt = workbook.getSheet("Tests").getRow(1).createCell(3);
+                    occurredAt.setCellValue(LocalDateTime.of(2026, 12, 1, 10, 0));
+                    occurredAt.setCellStyle(dateTime);
+                });
+        TestHttp.Response slaUpload = upload(slaTests, "sla.xlsx");
+        assertThat(slaUpload.body().get("problems").toString()).isEqualTo("[]");
+        assertThat(http.post("/api/v1/decision-tables/" + slaUpload.body().get("version").asString() + "/publish", OWNER, "")
+                .status()).isEqualTo(200);
+
+        Workbooks routingTests = shipped.addTable(ROUTING, "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "expect.ownerChannel"},
+                new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS", "CORE_AGENT"});
+        TestHttp.Response routingUpload = upload(routingTests, ROUTING);
+
+        assertThat(routingUpload.body().get("problems").toString()).isEqualTo("[]");
+        assertThat(routingUpload.body().get("publishable").asBoolean()).isTrue();
+        assertThat(routingUpload.body().get("checks").get(0).get("summary").get("cases").asInt()).isEqualTo(2);
     }
 
     @Test
