@@ -6,6 +6,7 @@ import com.channelrouter.sla.BusinessCalendar;
 import com.channelrouter.sla.Deadlines;
 import com.channelrouter.tables.LiveDecisionTables;
 import com.channelrouter.web.ConflictException;
+import com.channelrouter.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,13 +53,15 @@ class WorkItemLifecycle {
     @Transactional
     public WorkItemView giveBack(String workItemId, String reason, ApiClient caller) {
         WorkItemRecord item = ownersMove(workItemId, caller, WorkItemAction.RETURN);
-        // to the second, as every deadline (and as the escalation steps timed from it)
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
+        // the new dispatch deadline is timed from the second, as every deadline (and the escalation steps with
+        // it); the history keeps the instant itself, so that it never goes back before the move it follows
+        Instant timedFrom = now.truncatedTo(ChronoUnit.SECONDS);
         BusinessCalendar calendar = tables.current().calendar();
-        ItemState next = item.state().returned(calendar.dueAfter(now, item.dispatchMinutes(), item.slaClock()));
+        ItemState next = item.state().returned(calendar.dueAfter(timedFrom, item.dispatchMinutes(), item.slaClock()));
         write(item, next, WorkItemAction.RETURN);
         EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId)).redispatched(step ->
-                Deadlines.threshold(now, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));
+                Deadlines.threshold(timedFrom, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));
         mapper.updateEscalationPlan(workItemId, plan.text(), plan.nextDueAt());
         history.record(item.identity(), next, HistoryEntry.of(EventType.RETURNED, item.ownerChannel(), caller.id(), now, reason));
         return workItems.afterMove(workItemId, caller);
@@ -68,6 +71,11 @@ class WorkItemLifecycle {
     public WorkItemView dispatch(String workItemId, Channel toChannel, ApiClient caller) {
         WorkItemRecord item = workItems.visible(workItemId, caller);
         WorkItemAccess.requireDispatcher(caller);
+        if (toChannel == Channel.OPERATIONS_CENTER) {
+            // a dispatch is the second transfer to a channel that handles the item; to itself it would only mark
+            // the dispatch deadline met with nobody handling it
+            throw InvalidRequestException.of("toChannel", "must be the channel that will handle the item, not OPERATIONS_CENTER");
+        }
         LifecyclePolicy.requireAllowed(WorkItemAction.DISPATCH, item.status(), workItemId);
         Instant now = clock.instant();
         ItemState next = item.state().dispatched(toChannel, now);

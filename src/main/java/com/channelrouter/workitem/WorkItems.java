@@ -106,7 +106,7 @@ public class WorkItems {
     WorkItemPage list(WorkItemFilter filter, ApiClient caller) {
         Instant now = clock.instant();
         WorkItemQuery query = new WorkItemQuery(WorkItemAccess.visibility(caller), filter.ownerChannel(), filter.sourceChannel(),
-                filter.status(), filter.itemType(), filter.breached(), filter.from(), filter.to(), now,
+                filter.status(), filter.itemType(), filter.breached(), filter.from(), filter.to(), SlaStatus.toTheSecond(now),
                 filter.page() * filter.size(), filter.size());
         List<WorkItemRecord> records = mapper.findPage(query);
         Map<String, List<WorkItemEvent>> events = new LinkedHashMap<>();

@@ -198,6 +198,11 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(unknown.status()).isEqualTo(400);
             assertThat(unknown.raw().body()).contains("toChannel").contains("ACCOUNT_MANAGER");
 
+            TestHttp.Response toItself = act(item, "dispatch", OPERATIONS, Map.of("toChannel", "OPERATIONS_CENTER"));
+            assertThat(toItself.status()).isEqualTo(400);
+            assertThat(toItself.body().get("errors").get(0).get("field").asString()).isEqualTo("toChannel");
+            assertThat(read(item).get("status").asString()).as("nothing changed").isEqualTo("AWAITING_DISPATCH");
+
             JsonNode dispatched = act(item, "dispatch", OPERATIONS, Map.of("toChannel", "ACCOUNT_MANAGER")).body();
             assertThat(dispatched.get("status").asString()).isEqualTo("ROUTED");
             assertThat(dispatched.get("ownerChannel").asString()).isEqualTo("ACCOUNT_MANAGER");
@@ -235,6 +240,8 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(history(item, "actor")).containsExactly(HOTLINE, OPERATIONS, "dev-account-manager", "dev-account-manager",
                     OPERATIONS, "dev-core-agent", "dev-core-agent");
             assertThat(history(item, "reason")).contains("no account manager for this customer", "fault cleared on site");
+            assertThat(history(item, "at")).as("the history never goes back in time").isSortedAccordingTo(
+                    (a, b) -> Instant.parse(a).compareTo(Instant.parse(b)));
         }
 
         @Test

@@ -210,6 +210,25 @@ class WorkItemMapperTests {
         assertThat(mapper.countPage(query("OPERATIONS_CENTER", true, afterResponseDue))).isPositive();
     }
 
+    /** Deadlines are to the second, and their own second is still in time (as {@link SlaStatus} judges one item). */
+    @Test
+    void aDeadlinesOwnSecondIsInTimeAndTheSecondAfterIsLate() {
+        NewWorkItem inTime = item("HL-9");
+        NewWorkItem late = item("HL-10");
+        store(inTime);
+        store(late);
+        mapper.updateState(inTime.workItemId(), 0, inTime.initialState().dispatched(Channel.ACCOUNT_MANAGER,
+                Instant.parse("2026-11-20T02:15:00.999999Z")));
+        mapper.updateState(late.workItemId(), 0, late.initialState().dispatched(Channel.ACCOUNT_MANAGER,
+                Instant.parse("2026-11-20T02:15:01Z")));
+        Instant beforeTheResponseDeadline = Instant.parse("2026-11-20T02:30:00Z");
+
+        assertThat(ids(query("ACCOUNT_MANAGER", true, beforeTheResponseDeadline)))
+                .contains(late.workItemId()).doesNotContain(inTime.workItemId());
+        assertThat(ids(query("ACCOUNT_MANAGER", false, beforeTheResponseDeadline)))
+                .contains(inTime.workItemId()).doesNotContain(late.workItemId());
+    }
+
     /**
      * The page of items routed in the second these tests' items are (the test database is shared with other test
      * classes, whose newer items would otherwise fill the page).
