@@ -39,7 +39,7 @@ public record NewWorkItem(String workItemId, ItemType itemType, SourceChannel so
     }
 
     ItemState initialState() {
-        return new ItemState(initialStatus(), ownerChannel, null, null, dispatchDueAt, null, null, 0);
+        return new ItemState(initialStatus(), ownerChannel, null, null, dispatchDueAt, null, null, 0, false);
     }
 
     /** Items the operations centre must re-dispatch by hand wait for it; the others wait for their owner. */

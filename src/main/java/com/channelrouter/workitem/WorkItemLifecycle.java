@@ -58,7 +58,7 @@ class WorkItemLifecycle {
         // it); the history keeps the instant itself, so that it never goes back before the move it follows
         Instant timedFrom = now.truncatedTo(ChronoUnit.SECONDS);
         BusinessCalendar calendar = tables.current().calendar();
-        ItemState next = item.state().returned(calendar.dueAfter(timedFrom, item.dispatchMinutes(), item.slaClock()));
+        ItemState next = item.state().returned(now, calendar.dueAfter(timedFrom, item.dispatchMinutes(), item.slaClock()));
         write(item, next, WorkItemAction.RETURN);
         EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId)).redispatched(step ->
                 Deadlines.threshold(timedFrom, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));

@@ -12,7 +12,7 @@ record WorkItemRecord(String workItemId, ItemType itemType, SourceChannel source
                       String customerId, Channel ownerChannel, WorkItemStatus status, boolean secondTransfer,
                       Instant occurredAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt,
                       Instant claimedAt, Instant dispatchedAt, Instant closedAt, String closeOutcome, SlaClock slaClock,
-                      int dispatchMinutes, int dispatchCycle, String requestHash, String createdBy, Instant createdAt,
+                      int dispatchMinutes, int dispatchCycle, boolean dispatchLateBefore, String requestHash, String createdBy, Instant createdAt,
                       int rowVersion, String requestJson, String decisionJson) {
 
     ItemIdentity identity() {
@@ -21,6 +21,7 @@ record WorkItemRecord(String workItemId, ItemType itemType, SourceChannel source
 
     /** The part of the row a transition changes. */
     ItemState state() {
-        return new ItemState(status, ownerChannel, claimedAt, dispatchedAt, dispatchDueAt, closedAt, closeOutcome, dispatchCycle);
+        return new ItemState(status, ownerChannel, claimedAt, dispatchedAt, dispatchDueAt, closedAt, closeOutcome, dispatchCycle,
+                dispatchLateBefore);
     }
 }

@@ -128,7 +128,8 @@ public class WorkItems {
                 new WorkItemView.Sla(item.responseDueAt(), item.resolveDueAt(), item.dispatchDueAt(),
                         SlaStatus.met(item.responseDueAt(), item.claimedAt(), now),
                         SlaStatus.met(item.resolveDueAt(), item.closedAt(), now),
-                        SlaStatus.met(item.dispatchDueAt(), item.dispatchedAt(), now)),
+                        // a late dispatch in an earlier cycle stays late, whatever the current cycle does
+                        item.dispatchLateBefore() ? Boolean.FALSE : SlaStatus.met(item.dispatchDueAt(), item.dispatchedAt(), now)),
                 events);
     }
 }

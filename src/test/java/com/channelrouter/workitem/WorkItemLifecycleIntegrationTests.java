@@ -283,6 +283,19 @@ class WorkItemLifecycleIntegrationTests {
         }
 
         @Test
+        void aLateDispatchStaysLateAfterTheItemIsReturned() {
+            String item = route(fault("UNKNOWN", "2026-01-05T01:00:00Z"));
+            JsonNode dispatched = act(item, "dispatch", OPERATIONS, Map.of("toChannel", "NETWORK_MAINTENANCE")).body();
+            assertThat(dispatched.get("sla").get("dispatchMet").asBoolean()).isFalse();
+
+            JsonNode returned = act(item, "return", NETWORK, Map.of("reason", "not a network fault")).body();
+
+            assertThat(returned.get("status").asString()).isEqualTo("AWAITING_DISPATCH");
+            assertThat(returned.get("sla").get("dispatchMet").isNull()).as("the late dispatch is not forgotten").isFalse();
+            assertThat(returned.get("sla").get("dispatchMet").asBoolean()).isFalse();
+        }
+
+        @Test
         void lateClaimStaysBreached() {
             String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
             JsonNode claimed = act(item, "claim", NETWORK, null).body();

@@ -229,6 +229,21 @@ class WorkItemMapperTests {
                 .contains(inTime.workItemId()).doesNotContain(late.workItemId());
     }
 
+    /** A return starts a new dispatch cycle; the late dispatch of the cycle before still counts as a breach. */
+    @Test
+    void aLateDispatchStaysBreachedAfterTheItemIsReturned() {
+        NewWorkItem item = item("HL-11");
+        store(item);
+        ItemState returned = item.initialState().dispatched(Channel.ACCOUNT_MANAGER, Instant.parse("2026-11-20T02:20:00Z"))
+                .returned(Instant.parse("2026-11-20T02:25:00Z"), Instant.parse("2026-11-20T03:25:00Z"));
+        mapper.updateState(item.workItemId(), 0, returned);
+        Instant beforeEveryOtherDeadline = Instant.parse("2026-11-20T02:30:00Z");
+
+        assertThat(mapper.findById(item.workItemId()).orElseThrow().dispatchLateBefore()).isTrue();
+        assertThat(ids(query("OPERATIONS_CENTER", true, beforeEveryOtherDeadline))).contains(item.workItemId());
+        assertThat(ids(query("OPERATIONS_CENTER", false, beforeEveryOtherDeadline))).doesNotContain(item.workItemId());
+    }
+
     /**
      * The page of items routed in the second these tests' items are (the test database is shared with other test
      * classes, whose newer items would otherwise fill the page).
