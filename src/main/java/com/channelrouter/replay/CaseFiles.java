@@ -1,20 +1,22 @@
 package com.channelrouter.replay;
 
+import com.channelrouter.tables.WorkbookPackage;
+import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +50,9 @@ public final class CaseFiles {
 
         void problem(Problem problem);
     }
+
+    /** As the largest multipart file an upload may send (application.yml); read from a file, the same. */
+    private static final int MAX_XLSX_BYTES = 32 * 1024 * 1024;
 
     private final JsonMapper json;
 
@@ -138,50 +144,71 @@ public final class CaseFiles {
         }
     }
 
+    /**
+     * The first sheet's rows as cases, read as a stream (an uploaded workbook is untrusted: one that unpacks huge,
+     * read whole into memory, took the service's heap), after its size unpacked is checked as a decision
+     * table's is.
+     */
     private void readXlsx(String fileName, InputStream in, Sink sink) throws IOException {
-        ZipSecureFile.setMinInflateRatio(0.01);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
-            if (headerRow == null) {
-                sink.problem(new Problem(fileName, "the first sheet is empty", true));
+        byte[] content = in.readNBytes(MAX_XLSX_BYTES + 1);
+        if (content.length > MAX_XLSX_BYTES) {
+            sink.problem(new Problem(fileName, "is larger than " + MAX_XLSX_BYTES / (1024 * 1024) + " MB; save the cases as CSV or JSONL", true));
+            return;
+        }
+        try {
+            if (!WorkbookPackage.unpacksWithinLimits(content)) {
+                sink.problem(new Problem(fileName, "unpacks to more than a workbook may (100 MB or 1,000 parts); save the cases as CSV or JSONL", true));
                 return;
             }
-            List<String> headers = new ArrayList<>();
-            for (int c = 0; c < headerRow.getLastCellNum(); c++) {
-                Cell cell = headerRow.getCell(c);
-                headers.add(cell == null ? "" : text(cell).strip());
+            try (Workbook workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(8192).setAvoidTempFiles(true)
+                    .setReadStyles(true).setReadComments(false).setReadHyperlinks(false).setReadShapes(false)
+                    .setReadCoreProperties(false).open(new ByteArrayInputStream(content))) {
+                readRows(fileName, workbook.getSheetAt(0), sink);
             }
-            reportUnknownColumns(fileName + "!" + sheet.getSheetName() + "!1", headers, sink);
-            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                String where = fileName + "!" + sheet.getSheetName() + "!A" + (r + 1);
-                boolean refused = false;
-                for (Cell cell : row) {
-                    int c = cell.getColumnIndex();
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-                        sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
-                                + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
-                        refused = true;
-                    } else if (c < headers.size() && !headers.get(c).isEmpty()) {
-                        values.put(headers.get(c), text(cell));
-                    } else if (!text(cell).isBlank()) {
-                        // as in CSV, a value under no header is a mistake (a shifted row, a forgotten column name), not noise
-                        sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false),
-                                "has a value but its column has no header in row " + (headerRow.getRowNum() + 1), true));
-                        refused = true;
-                    }
-                }
-                if (!refused && values.values().stream().anyMatch(v -> !v.isBlank())) {
-                    toCase(values, where, sink);
-                }
-            }
-        } catch (RuntimeException unreadable) {
+        } catch (RuntimeException | IOException unreadable) {
             sink.problem(new Problem(fileName, "is not an .xlsx workbook that can be read: " + unreadable.getMessage(), true));
+        }
+    }
+
+    private void readRows(String fileName, Sheet sheet, Sink sink) {
+        Iterator<Row> rows = sheet.iterator();
+        if (!rows.hasNext()) {
+            sink.problem(new Problem(fileName, "the first sheet is empty", true));
+            return;
+        }
+        Row headerRow = rows.next();
+        List<String> headers = new ArrayList<>();
+        for (Cell cell : headerRow) {
+            while (headers.size() < cell.getColumnIndex()) {
+                headers.add("");
+            }
+            headers.add(text(cell).strip());
+        }
+        reportUnknownColumns(fileName + "!" + sheet.getSheetName() + "!" + (headerRow.getRowNum() + 1), headers, sink);
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            int r = row.getRowNum();
+            Map<String, String> values = new LinkedHashMap<>();
+            String where = fileName + "!" + sheet.getSheetName() + "!A" + (r + 1);
+            boolean refused = false;
+            for (Cell cell : row) {
+                int c = cell.getColumnIndex();
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                    sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
+                            + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
+                    refused = true;
+                } else if (c < headers.size() && !headers.get(c).isEmpty()) {
+                    values.put(headers.get(c), text(cell));
+                } else if (!text(cell).isBlank()) {
+                    // as in CSV, a value under no header is a mistake (a shifted row, a forgotten column name), not noise
+                    sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false),
+                            "has a value but its column has no header in row " + (headerRow.getRowNum() + 1), true));
+                    refused = true;
+                }
+            }
+            if (!refused && values.values().stream().anyMatch(v -> !v.isBlank())) {
+                toCase(values, where, sink);
+            }
         }
     }
 

@@ -70,6 +70,7 @@ class BatchRoutings {
     /** Chunks decided and stored at once, over all batches; each is stored in one transaction on its own connection. */
     static final int STORAGE_WORKERS = 3;
     static final int MAX_LINE_BYTES = 64 * 1024;
+    static final int MAX_BLANK_LINES_IN_A_ROW = 10_000;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     /** How long a batch that broke off waits for its chunks being stored before it says so. */
@@ -136,10 +137,18 @@ class BatchRoutings {
         Map<String, Future<List<Slot>>> keysInFlight = new HashMap<>();
         List<Slot> chunk = new ArrayList<>(CHUNK);
         try {
+            int blankInARow = 0;
             for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (line.text() != null && line.text().isBlank()) {
-                    continue; // blank lines (a trailing newline, say) are not requests
+                    // blank lines (a trailing newline, say) are not requests; but nothing is written for them, so a
+                    // body of nothing else (a small gzip unpacks to billions) would run on after its client left
+                    if (++blankInARow > MAX_BLANK_LINES_IN_A_ROW) {
+                        throw InvalidRequestException.of("body", "has more than " + MAX_BLANK_LINES_IN_A_ROW
+                                + " blank lines in a row; a batch holds one routing request per line");
+                    }
+                    continue;
                 }
+                blankInARow = 0;
                 chunk.add(read(line, client));
                 if (chunk.size() == CHUNK) {
                     inFlight.add(submit(chunk, keysInFlight, client));

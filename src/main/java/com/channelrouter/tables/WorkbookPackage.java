@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * add-ins, and any relationship to something outside the file other than a cell's hyperlink (which the
  * service never reads).
  */
-final class WorkbookPackage {
+public final class WorkbookPackage {
 
     /** A decision-table workbook has a few dozen parts; one of 30 sheets, each with its comments, a few hundred. */
     static final int MAX_PARTS = 1_000;
@@ -65,6 +65,14 @@ final class WorkbookPackage {
             }
         }
         return Verdict.ACCEPTED;
+    }
+
+    /**
+     * Whether an .xlsx file unpacks within the limits of a workbook (parts and bytes), read as a stream holding
+     * nothing: for other readers of uploaded workbooks (QA's case workbooks) before they open one.
+     */
+    public static boolean unpacksWithinLimits(byte[] content) throws IOException {
+        return size(content) == Verdict.ACCEPTED;
     }
 
     /** MACROS or FOREIGN if any part or relationship is of a kind that runs or reaches outside the workbook. */

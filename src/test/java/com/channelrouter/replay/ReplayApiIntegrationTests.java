@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,6 +105,28 @@ class ReplayApiIntegrationTests {
         assertThat(expectingNothing.status()).isEqualTo(200);
         assertThat(expectingNothing.body().get("passed").asInt()).isZero();
         assertThat(expectingNothing.body().get("problems").get(0).get("message").asString()).contains("needs \"expect\"");
+    }
+
+    /** A case workbook is untrusted: one that unpacks huge is refused before it is opened, not read into the heap. */
+    @Test
+    void aCaseWorkbookThatUnpacksHugeIsRefusedUnread() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] blanks = new byte[1024 * 1024];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i <= 100; i++) {
+                zip.write(blanks);
+            }
+            zip.closeEntry();
+        }
+
+        TestHttp.Response response = replay("bomb.xlsx", zipped.toByteArray(), Map.of());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("problems")).singleElement().satisfies(problem ->
+                assertThat(problem.get("message").asString()).contains("unpacks to more than"));
+        assertThat(response.body().get("results")).isEmpty();
     }
 
     @Test

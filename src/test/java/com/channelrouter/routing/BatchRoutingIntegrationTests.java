@@ -311,6 +311,21 @@ class BatchRoutingIntegrationTests {
         assertThat(stored()).isEqualTo(2);
     }
 
+    /** Blank lines are written no answer, so a body of little else (a small gzip unpacks to billions) is refused. */
+    @Test
+    void aFloodOfBlankLinesIsRefusedAndStoresNothing() throws IOException {
+        String body = alert(1) + "\n" + "\n".repeat(BatchRoutings.MAX_BLANK_LINES_IN_A_ROW + 1) + alert(2) + "\n";
+
+        Answer answer = send("dev-bi-system", gzip(body), true);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.lines()).singleElement().satisfies(problem -> {
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
+            assertThat(problem.get("errors").get(0).get("message").asString()).contains("blank lines in a row");
+        });
+        assertThat(stored()).isZero();
+    }
+
     @Test
     void gzipIsAcceptedAndTheBatchReportsItsTotals() throws IOException {
         List<String> lines = new ArrayList<>();
