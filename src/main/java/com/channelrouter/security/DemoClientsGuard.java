@@ -17,11 +17,21 @@ public class DemoClientsGuard implements EnvironmentPostProcessor, Ordered {
         boolean demoClients = environment.getProperty("channel-router.security.demo-clients", Boolean.class, false);
         boolean anyDatabase = environment.getProperty("channel-router.security.demo-clients-on-any-database", Boolean.class, false);
         String database = environment.getProperty("spring.datasource.url", "");
-        if (demoClients && !anyDatabase && !database.startsWith("jdbc:h2:")) {
+        if (demoClients && !anyDatabase && !embeddedH2(database)) {
             throw new IllegalStateException("The demo API keys (dev-*) are public and only for the embedded H2 default, but the "
-                    + "database is " + database.replaceAll("//[^/@]*@", "//***@") + ". Start with --spring.profiles.active=mysql "
+                    + "database is " + withoutCredentials(database) + ". Start with --spring.profiles.active=mysql "
                     + "or set channel-router.security.demo-clients=false.");
         }
+    }
+
+    /** H2 in this process (a file or memory); an H2 server reached over the network is another database. */
+    static boolean embeddedH2(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
+    /** The URL to say which database it is, without what may hold a password: user info, parameters, settings. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("//[^/@]*@", "//***@").replaceAll("[?;].*$", "");
     }
 
     /** After application.yml and the profiles have been read. */

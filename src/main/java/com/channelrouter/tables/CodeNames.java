@@ -56,7 +56,16 @@ final class CodeNames {
             Map.entry("星期四", "THURSDAY"), Map.entry("星期五", "FRIDAY"), Map.entry("星期六", "SATURDAY"),
             Map.entry("星期日", "SUNDAY"), Map.entry("星期天", "SUNDAY"),
             Map.entry("放假", "HOLIDAY"), Map.entry("假日", "HOLIDAY"), Map.entry("休", "HOLIDAY"),
-            Map.entry("上班", "WORKDAY"), Map.entry("班", "WORKDAY"), Map.entry("调休上班", "WORKDAY"));
+            Map.entry("上班", "WORKDAY"), Map.entry("班", "WORKDAY"), Map.entry("调休上班", "WORKDAY"),
+            // the Chinese names the owners' guide prints beside the codes (商机 is left out: it names both the
+            // item type LEAD and the lead stage OPPORTUNITY)
+            Map.entry("客户经理", "ACCOUNT_MANAGER"), Map.entry("社会渠道", "CORE_AGENT"), Map.entry("核心代理商", "CORE_AGENT"),
+            Map.entry("电话客户经理", "PHONE_ACCOUNT_MANAGER"), Map.entry("网站", "WEBSITE"), Map.entry("网上营业厅", "WEBSITE"),
+            Map.entry("服营厅", "SERVICE_HALL"), Map.entry("集团热线", "GROUP_HOTLINE"), Map.entry("体验厅", "EXPERIENCE_HALL"),
+            Map.entry("运营中心", "OPERATIONS_CENTER"), Map.entry("网维中心", "NETWORK_MAINTENANCE"),
+            Map.entry("业支中心", "BILLING_SUPPORT"), Map.entry("10086热线", "HOTLINE_10086"), Map.entry("BI系统", "BI_SYSTEM"),
+            Map.entry("潜在客户", "POTENTIAL"), Map.entry("线索", "CLUE"), Map.entry("反挖", "COMPETITOR_POACHING"),
+            Map.entry("离网预警", "ALERT"), Map.entry("故障", "FAULT"));
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 

@@ -89,7 +89,9 @@ public class DecisionTableVersions {
      * is stored; a workbook with problems is stored for reference but cannot be published.
      */
     public Upload upload(WorkbookFile file, String actor, String comment) {
-        WorkbookFile upload = acceptable(file);
+        // on the one candidate thread, as the check: a workbook may unpack to 100 MB while it is read, and eight
+        // uploads read side by side took a 1 GB heap to its limit
+        WorkbookFile upload = inBackground(() -> acceptable(file));
         TableSource base = liveSet();
         TableSource source = base.replacing(List.of(upload));
         String version = source.version();

@@ -36,6 +36,15 @@ final class HeaderedSheet {
     }
 
     static Optional<HeaderedSheet> locate(SheetCells sheet, Column key, List<Column> allowed, TableProblems problems) {
+        return locate(sheet, key, allowed, allowed, problems);
+    }
+
+    /**
+     * As above; {@code suggested} are the columns an unknown header is told it could be instead (those that
+     * apply to the sheet: others allowed in the header are refused with a reason of their own).
+     */
+    static Optional<HeaderedSheet> locate(SheetCells sheet, Column key, List<Column> allowed, List<Column> suggested,
+                                          TableProblems problems) {
         List<Column> byLongestName = allowed.stream()
                 .sorted(Comparator.comparingInt((Column c) -> c.english().length()).reversed()).toList();
         SheetCells.Row header = findHeader(sheet, key, byLongestName);
@@ -60,10 +69,11 @@ final class HeaderedSheet {
             Optional<Column> column = matching(text, byLongestName);
             if (column.isEmpty()) {
                 unknown.add(cell.getKey());
-                String known = allowed.stream().map(Column::english).collect(Collectors.joining(", "));
+                String known = suggested.stream().map(Column::english).collect(Collectors.joining(", "));
+                String knownZh = suggested.stream().map(c -> c.english() + " " + c.chinese()).collect(Collectors.joining("、"));
                 problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, header.excelRow(), text, text,
                         "This column is not one the sheet understands. Columns it can have: " + known + ".",
-                        "无法识别该列。此工作表可用的列：" + known + "。"));
+                        "无法识别该列。此工作表可用的列：" + knownZh + "。"));
             } else if (columns.containsKey(column.get())) {
                 unknown.add(cell.getKey());
                 problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, header.excelRow(), text, text,

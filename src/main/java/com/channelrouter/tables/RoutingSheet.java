@@ -38,8 +38,10 @@ final class RoutingSheet {
         List<Column> allowed = Stream.concat(
                 Stream.of(Column.RULE, OWNER, SECOND_TRANSFER, TARGET, ASSIST, ASSIST_CLASS, ASSIST_CATEGORY, Column.NOTES),
                 ConditionColumn.columns().stream()).toList();
+        List<Column> applying = allowed.stream()
+                .filter(column -> ConditionColumn.of(column).map(condition -> condition.appliesTo(type)).orElse(true)).toList();
         List<RoutingRow> rows = new ArrayList<>();
-        HeaderedSheet.locate(sheet, Column.RULE, allowed, problems).ifPresent(table -> {
+        HeaderedSheet.locate(sheet, Column.RULE, allowed, applying, problems).ifPresent(table -> {
             checkColumns(table, type, problems);
             for (TableRecord record : table.records()) {
                 rows.add(readRow(record, table, type, catalogue));

@@ -184,6 +184,12 @@ final class TableRecord {
 
     private <E extends Enum<E>> void unknownCode(Column column, String value, Class<E> type) {
         CodeNames.Noun noun = CodeNames.nounOf(type);
+        String[] parts = LIST_SEPARATORS.split(value);
+        if (parts.length > 1 && Arrays.stream(parts).allMatch(part -> CodeNames.parse(type, part).isPresent())) {
+            error(column, value, "This column takes one " + noun.english() + ", not several: keep one of " + value + ".",
+                    "此列只能填写一个" + noun.chinese() + "，不能填写多个：请在 " + value + " 中保留一个。");
+            return;
+        }
         Set<String> known = new LinkedHashSet<>();
         Arrays.stream(type.getEnumConstants()).forEach(c -> known.add(c.name()));
         Optional<String> nearest = CodeNames.nearest(value, known);

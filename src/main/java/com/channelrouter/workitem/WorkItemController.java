@@ -48,8 +48,9 @@ class WorkItemController {
                          @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
     }
 
-    /** Where a dispatcher sends the item. */
-    record DispatchRequest(@NotBlank(message = "is required") @KnownCode(Channel.class) String toChannel) {
+    /** Where a dispatcher sends the item, and optionally why there (kept in the history, like a return's reason). */
+    record DispatchRequest(@NotBlank(message = "is required") @KnownCode(Channel.class) String toChannel,
+                           @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
     }
 
     /** How the item ended. */
@@ -99,7 +100,8 @@ class WorkItemController {
     @PostMapping("/{workItemId}/dispatch")
     WorkItemView dispatch(@PathVariable String workItemId, @Valid @RequestBody DispatchRequest request,
                           @AuthenticationPrincipal ApiClient caller) {
-        return lifecycle.dispatch(workItemId, Channel.valueOf(request.toChannel()), caller);
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        return lifecycle.dispatch(workItemId, Channel.valueOf(request.toChannel()), reason, caller);
     }
 
     @PostMapping("/{workItemId}/close")

@@ -68,7 +68,7 @@ class WorkItemLifecycle {
     }
 
     @Transactional
-    public WorkItemView dispatch(String workItemId, Channel toChannel, ApiClient caller) {
+    public WorkItemView dispatch(String workItemId, Channel toChannel, String reason, ApiClient caller) {
         WorkItemRecord item = workItems.visible(workItemId, caller);
         WorkItemAccess.requireDispatcher(caller);
         if (toChannel == Channel.OPERATIONS_CENTER) {
@@ -80,7 +80,7 @@ class WorkItemLifecycle {
         Instant now = clock.instant();
         ItemState next = item.state().dispatched(toChannel, now);
         write(item, next, WorkItemAction.DISPATCH);
-        history.record(item.identity(), next, HistoryEntry.of(EventType.DISPATCHED, toChannel, caller.id(), now, null));
+        history.record(item.identity(), next, HistoryEntry.of(EventType.DISPATCHED, toChannel, caller.id(), now, reason));
         return workItems.afterMove(workItemId, caller);
     }
 

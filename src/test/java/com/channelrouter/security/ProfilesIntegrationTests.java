@@ -37,6 +37,22 @@ class ProfilesIntegrationTests {
     }
 
     @Test
+    void anH2ServerOverTheNetworkIsNotTheEmbeddedOneAndNoPasswordIsShown() {
+        assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:h2:tcp://db.example/cr;PASSWORD=secret"))
+                .hasStackTraceContaining("demo API keys (dev-*) are public")
+                .satisfies(refused -> assertThat(stackTrace(refused)).doesNotContain("secret"));
+        assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:mysql://db.example:3306/cr?user=root&password=secret"))
+                .hasStackTraceContaining("jdbc:mysql://db.example:3306/cr.")
+                .satisfies(refused -> assertThat(stackTrace(refused)).doesNotContain("secret"));
+    }
+
+    private static String stackTrace(Throwable thrown) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    @Test
     void mysqlProfileHasNoDemoClientsOrDemoData() {
         // the mysql profile's database comes from the environment; H2 stands in for it here
         try (ConfigurableApplicationContext context = start("--spring.profiles.active=mysql", H2.formatted("mysql"))) {

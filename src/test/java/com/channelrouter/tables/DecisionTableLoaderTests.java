@@ -285,6 +285,42 @@ class DecisionTableLoaderTests {
         assertThat(problem.messageZh()).matches(HAN);
     }
 
+    /** The columns suggested are those the sheet can have: Lead stage does not apply to faults, so it is not offered there. */
+    @Test
+    void anUnknownHeaderIsOfferedOnlyTheColumnsOfItsSheetInBothLanguages() {
+        TableLoadResult result = load(shipped.addColumnHeader(ROUTING, "Routing FAULT", "Region 区域"));
+
+        TableProblem problem = result.problems().get(0);
+        assertThat(problem.message()).contains("Fault category").doesNotContain("Lead stage").doesNotContain("Alert kind");
+        assertThat(problem.messageZh()).contains("Fault category 故障类别").doesNotContain("Lead stage");
+    }
+
+    /** The owners' guide prints the Chinese names beside the codes, so owners type them. */
+    @Test
+    void codesMayBeTypedAsTheirChineseNames() {
+        TableLoadResult result = load(shipped
+                .setText(ROUTING, LEAD_SHEET, "I4", "客户经理")
+                .setText(ROUTING, LEAD_SHEET, "C6", "C, D, 潜在客户")
+                .setText(ROUTING, LEAD_SHEET, "D6", "线索"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(routingRow(result, "L1").ownerChannel()).isEqualTo(Channel.ACCOUNT_MANAGER);
+        assertThat(routingRow(result, "L3").conditions())
+                .contains(Condition.of(FactField.CUSTOMER_CLASS, Set.of(CustomerClass.C, CustomerClass.D, CustomerClass.POTENTIAL)))
+                .contains(Condition.of(FactField.LEAD_STAGE, Set.of(LeadStage.CLUE)));
+    }
+
+    @Test
+    void severalChannelsInTheOwnerCellAreToldThatItTakesOne() {
+        TableLoadResult result = load(shipped.setText(ROUTING, LEAD_SHEET, "I4", "CORE_AGENT, PHONE_ACCOUNT_MANAGER"));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.cell()).isEqualTo("I4");
+            assertThat(problem.message()).contains("takes one channel, not several");
+            assertThat(problem.messageZh()).contains("只能填写一个渠道");
+        });
+    }
+
     @Test
     void misspeltConditionHeaderIsAProblemRatherThanAnIgnoredCondition() {
         TableLoadResult result = load(shipped.setText(ROUTING, LEAD_SHEET, "C3", "Custmer class"));

@@ -223,7 +223,8 @@ class WorkItemLifecycleIntegrationTests {
                     .as("to the second, as the escalation steps timed from it").isZero();
             assertThat(http.get(item, "dev-account-manager").status()).as("no longer its item").isEqualTo(404);
 
-            assertThat(act(item, "dispatch", OPERATIONS, Map.of("toChannel", "CORE_AGENT")).status()).isEqualTo(200);
+            assertThat(act(item, "dispatch", OPERATIONS, Map.of("toChannel", "CORE_AGENT", "reason", "the core agents cover untagged A"))
+                    .status()).isEqualTo(200);
             assertThat(act(item, "claim", "dev-core-agent", null).status()).isEqualTo(200);
             assertThat(act(item, "close", HOTLINE, Map.of("outcome", "done")).status()).as("source may not close").isEqualTo(403);
             assertThat(act(item, "close", "dev-core-agent", Map.of()).status()).as("an outcome is required").isEqualTo(400);
@@ -239,7 +240,8 @@ class WorkItemLifecycleIntegrationTests {
                     "ACCOUNT_MANAGER", "CORE_AGENT", "CORE_AGENT", "CORE_AGENT");
             assertThat(history(item, "actor")).containsExactly(HOTLINE, OPERATIONS, "dev-account-manager", "dev-account-manager",
                     OPERATIONS, "dev-core-agent", "dev-core-agent");
-            assertThat(history(item, "reason")).contains("no account manager for this customer", "fault cleared on site");
+            assertThat(history(item, "reason")).contains("no account manager for this customer", "the core agents cover untagged A",
+                    "fault cleared on site");
             assertThat(history(item, "at")).as("the history never goes back in time").isSortedAccordingTo(
                     (a, b) -> Instant.parse(a).compareTo(Instant.parse(b)));
         }
