@@ -1,5 +1,6 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.support.DatabaseFailures;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.ProblemTypes;
@@ -45,7 +46,7 @@ final class BatchProblems {
         if (failure instanceof InvalidRequestException unreadable) {
             problem = problem(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "The rest of the body could not be read." + rest,
                     unreadable.errors());
-        } else if (failure instanceof DataAccessException) {
+        } else if (failure instanceof DataAccessException || DatabaseFailures.unavailable(failure)) {
             log.warn("Batch broke off after line {}: {}", lastLine, failure.getMessage());
             problem = problem(503, ProblemTypes.UNAVAILABLE, "Service unavailable", "The database did not store the next lines." + rest,
                     List.of());

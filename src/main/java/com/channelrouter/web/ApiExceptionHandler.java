@@ -1,5 +1,6 @@
 package com.channelrouter.web;
 
+import com.channelrouter.support.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -183,6 +184,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (ex instanceof RuntimeException wrapped && DatabaseFailures.unavailable(wrapped)) {
+            return databaseUnavailable(wrapped); // the same lost database, wrapped (by MyBatis, by a failed rollback)
+        }
         log.error("unexpected failure", ex);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",

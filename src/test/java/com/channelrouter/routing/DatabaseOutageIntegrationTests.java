@@ -44,6 +44,8 @@ class DatabaseOutageIntegrationTests {
         ((ObjectNode) needsRegistry.get("customer")).remove("customerClass");
 
         TestHttp.Response routed = http.post("/api/v1/routings", "dev-group-hotline", complete);
+        TestHttp.Response routedWithKey = http.post("/api/v1/routings", "dev-group-hotline", RoutingApiIntegrationTests.lead("OUT-3"),
+                java.util.Map.of("Idempotency-Key", "out-3"));
         TestHttp.Response evaluated = http.post("/api/v1/routings/evaluate", "dev-qa", complete);
         TestHttp.Response guessed = http.post("/api/v1/routings/evaluate", "dev-qa", needsRegistry);
 
@@ -51,6 +53,8 @@ class DatabaseOutageIntegrationTests {
         assertThat(routed.header("Retry-After")).isEqualTo("5");
         assertThat(routed.contentType()).startsWith("application/problem+json");
         assertThat(routed.body().get("detail").asString()).contains("not completed").contains("Idempotency-Key");
+        assertThat(routedWithKey.status()).as("its key looked up first, through MyBatis").isEqualTo(503);
+        assertThat(routedWithKey.header("Retry-After")).isEqualTo("5");
         assertThat(evaluated.status()).isEqualTo(200);
         assertThat(evaluated.body().get("routingRule").asString()).isEqualTo("L6");
         assertThat(guessed.status()).isEqualTo(200);
