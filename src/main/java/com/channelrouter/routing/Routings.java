@@ -10,6 +10,7 @@ import com.channelrouter.workitem.WorkItems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,16 @@ class Routings {
     private final WorkItems workItems;
     private final IdempotencyKeyMapper idempotencyKeys;
     private final InFlightRequests inFlight;
+    private final Clock clock;
 
     Routings(WorkItemDrafts drafts, RoutingRecorder recorder, WorkItems workItems, IdempotencyKeyMapper idempotencyKeys,
-             InFlightRequests inFlight) {
+             InFlightRequests inFlight, Clock clock) {
         this.drafts = drafts;
         this.recorder = recorder;
         this.workItems = workItems;
         this.idempotencyKeys = idempotencyKeys;
         this.inFlight = inFlight;
+        this.clock = clock;
     }
 
     /**
@@ -63,8 +66,8 @@ class Routings {
             // an external id stored before is found by the recorder, with the rest of its group
             RoutingRecorder.Outcome outcome = recorder.route(new RoutingRecorder.Routing(checked, client, idempotencyKey));
             if (outcome instanceof RoutingRecorder.Earlier prior) {
-                return replay(prior.workItemId(), prior.requestHash(), prior.decisionJson(), checked, "externalId",
-                        externalIdConflict(checked.item()));
+                return keyed(client, idempotencyKey, checked, replay(prior.workItemId(), prior.requestHash(), prior.decisionJson(),
+                        checked, "externalId", externalIdConflict(checked.item())));
             }
             RoutingRecorder.Stored stored = (RoutingRecorder.Stored) outcome;
             return new Routed(stored.workItemId(), stored.decisionJson(), false);
@@ -84,10 +87,28 @@ class Routings {
         if (item.externalId() != null) {
             Optional<PriorRouting> prior = workItems.findByExternalId(item.sourceChannel(), item.externalId());
             if (prior.isPresent()) {
-                return Optional.of(replay(prior.get(), checked, "externalId", externalIdConflict(item)));
+                return Optional.of(keyed(client, idempotencyKey, checked, replay(prior.get(), checked, "externalId",
+                        externalIdConflict(item))));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An answer replayed for the external id is also the first answer of the request's Idempotency-Key, if it has
+     * one: the key is stored with it, so that the key replays this item from now on and refuses another body.
+     * If another request stored the key meanwhile, the key answers as it says.
+     */
+    private Routed keyed(ApiClient client, String idempotencyKey, CheckedRequest checked, Routed replayed) {
+        if (idempotencyKey == null) {
+            return replayed;
+        }
+        try {
+            idempotencyKeys.insert(client.id(), idempotencyKey, checked.fingerprint(), replayed.workItemId(), clock.instant());
+            return replayed;
+        } catch (DuplicateKeyException storedMeanwhile) {
+            return findByIdempotencyKey(client, idempotencyKey, checked).orElseThrow(() -> storedMeanwhile);
+        }
     }
 
     private Optional<Routed> findByIdempotencyKey(ApiClient client, String idempotencyKey, CheckedRequest checked) {

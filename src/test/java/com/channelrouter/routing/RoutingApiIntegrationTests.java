@@ -454,6 +454,29 @@ class RoutingApiIntegrationTests {
             assertThat(workItems()).isEqualTo(after);
         }
 
+        /**
+         * A key first used on a repeat of an external id has that item as its first answer: it replays it, and
+         * refuses another body, as any key does (found by the durability review, across two instances).
+         */
+        @Test
+        void aKeyFirstUsedOnARepeatOfAnExternalIdIsThatItemsKey() {
+            ObjectNode request = lead("I-9").put("externalId", "HL-" + unique());
+            TestHttp.Response first = http.post(ROUTINGS, HOTLINE, request, key(unique()));
+            String second = unique();
+            TestHttp.Response repeat = http.post(ROUTINGS, HOTLINE, request, key(second));
+            long after = workItems();
+
+            TestHttp.Response another = http.post(ROUTINGS, HOTLINE, lead("I-10").put("externalId", "HL-" + unique()), key(second));
+            TestHttp.Response retried = http.post(ROUTINGS, HOTLINE, request, key(second));
+
+            assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+            assertProblem(another, 422, "idempotency-key-reused");
+            assertThat(workItems()).as("nothing new stored under the key").isEqualTo(after);
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retried.body().get("workItemId")).isEqualTo(first.body().get("workItemId"));
+        }
+
         @Test
         void twelveSimultaneousRepeatsCreateExactlyOneItem() throws Exception {
             String key = unique();
