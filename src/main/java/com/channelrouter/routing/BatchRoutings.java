@@ -73,6 +73,8 @@ class BatchRoutings {
     static final int MAX_BLANK_LINES_IN_A_ROW = 10_000;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+    /** How long a RUNNING batch may go without recording progress before its status says it FAILED. */
+    static final Duration SILENT_AT_MOST = Duration.ofMinutes(5);
     /** How long a batch that broke off waits for its chunks being stored before it says so. */
     private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(10);
     /**
@@ -123,8 +125,26 @@ class BatchRoutings {
         return repeats.lookUpFirst();
     }
 
+    /** The batch as it stands; one its instance stopped running without recording its end is FAILED. */
     RoutingBatch status(String batchId) {
-        return batches.findById(batchId).orElse(null);
+        return batches.findById(batchId).map(this::asSeenNow).orElse(null);
+    }
+
+    /**
+     * A running batch records its progress every second while lines are answered, and a client that sends
+     * nothing is cut off by the server's read timeout long before {@link #SILENT_AT_MOST}. A batch RUNNING and
+     * silent for longer lost its instance (killed, or its database gone when it tried to record its end).
+     */
+    private RoutingBatch asSeenNow(RoutingBatch batch) {
+        if (!RoutingBatch.RUNNING.equals(batch.state())
+                || Duration.between(batch.updatedAt(), clock.instant()).compareTo(SILENT_AT_MOST) <= 0) {
+            return batch;
+        }
+        return new RoutingBatch(batch.batchId(), batch.clientId(), RoutingBatch.FAILED, batch.linesRead(), batch.stored(),
+                batch.replayed(), batch.refused(), batch.startedAt(), batch.updatedAt(), batch.updatedAt(),
+                "No progress since " + batch.updatedAt() + ": the instance running the batch stopped before it could record its "
+                        + "end. Lines after those counted may or may not be stored: send the batch again; lines already stored are "
+                        + "answered as replays, and nothing is stored twice.");
     }
 
     /**

@@ -31,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -309,6 +310,26 @@ class BatchRoutingIntegrationTests {
         assertThat(answer.lines()).extracting(l -> l.get("status").asInt()).containsExactly(201, 413, 201);
         assertThat(answer.lines().get(1).get("problem").get("title").asString()).isEqualTo("Line too large");
         assertThat(stored()).isEqualTo(2);
+    }
+
+    /** Killed with -9, an instance never records its batch's end: silent for longer than a running batch can be, it FAILED. */
+    @Test
+    void aBatchWhoseInstanceStoppedWithoutRecordingItsEndIsFailed() {
+        Instant started = clock.instant().minus(BatchRoutings.SILENT_AT_MOST).minusSeconds(120);
+        RoutingBatch lost = new RoutingBatch(Ids.next(), "dev-bi-system", RoutingBatch.RUNNING, 12_000, 11_940, 0, 60, started,
+                started.plusSeconds(60), null, null);
+        batches.insert(lost);
+        RoutingBatch running = new RoutingBatch(Ids.next(), "dev-bi-system", RoutingBatch.RUNNING, 500, 500, 0, 0, clock.instant(),
+                clock.instant(), null, null);
+        batches.insert(running);
+
+        JsonNode failed = new TestHttp(port).get(BATCH + "/" + lost.batchId(), "dev-bi-system").body();
+        JsonNode stillRunning = new TestHttp(port).get(BATCH + "/" + running.batchId(), "dev-bi-system").body();
+
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("linesRead").asLong()).isEqualTo(12_000);
+        assertThat(failed.get("failure").asString()).contains("No progress since").contains("send the batch again");
+        assertThat(stillRunning.get("state").asString()).isEqualTo("RUNNING");
     }
 
     /** Blank lines are written no answer, so a body of little else (a small gzip unpacks to billions) is refused. */
