@@ -3,12 +3,15 @@ package com.channelrouter.routing;
 import com.channelrouter.customer.Customer;
 import com.channelrouter.customer.Customers;
 import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.support.DatabaseFailures;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Completes the customer facts of an item: fields given in the request win, missing ones come from the
@@ -24,7 +27,15 @@ class CustomerProfiles {
      */
     enum RegistryUse { REQUIRED, BEST_EFFORT, NONE }
 
+    /**
+     * After the registry could not be reached, how long a what-if does not ask it again: each attempt waits for
+     * the connection's timeout (2 s in the mysql profile), and /evaluate is meant to go on answering from memory.
+     */
+    static final Duration ASSUMED_UNREACHABLE_FOR = Duration.ofSeconds(5);
+
     private final Customers customers;
+    /** System.nanoTime() until which the registry is taken as unreachable for what-ifs. */
+    private final AtomicLong unreachableUntil = new AtomicLong(System.nanoTime());
 
     CustomerProfiles(Customers customers) {
         this.customers = customers;
@@ -34,9 +45,15 @@ class CustomerProfiles {
         if (use == RegistryUse.NONE || !leavesOutRegistryFacts(item)) {
             return profile(item, Optional.empty(), false);
         }
+        if (use == RegistryUse.BEST_EFFORT && System.nanoTime() - unreachableUntil.get() < 0) {
+            return profile(item, Optional.empty(), true);
+        }
         try {
             return profile(item, customers.find(item.customerId()), false);
         } catch (DataAccessException e) {
+            if (DatabaseFailures.unavailable(e)) {
+                unreachableUntil.set(System.nanoTime() + ASSUMED_UNREACHABLE_FOR.toNanos());
+            }
             if (use == RegistryUse.REQUIRED) {
                 throw e;
             }
