@@ -59,6 +59,8 @@ class WorkbookTestsCheck implements CandidateCheck {
                 CaseRunner.Outcome outcome = runner.run(replayCase, candidate);
                 if (outcome.passed()) {
                     passed++;
+                } else if (outcome.status() != 200 && replayCase.expectStatus() == null) {
+                    problems.add(refused(tests, row, replayCase, outcome, nameCell == null ? firstCell : nameCell));
                 } else {
                     String differences = outcome.differences().stream().map(Expectations.Difference::toString)
                             .collect(Collectors.joining("; "));
@@ -74,5 +76,23 @@ class WorkbookTestsCheck implements CandidateCheck {
             }
         }
         return passed;
+    }
+
+    /**
+     * A test whose request is refused, where the owner expected a decision: said as such (not "status: expected
+     * 200", a number the owner never wrote), at the cell of the field refused when the sheet has that column.
+     */
+    private static TableProblem refused(WorkbookTests tests, WorkbookTests.Case row, ReplayCase replayCase, CaseRunner.Outcome outcome,
+                                        String fallbackCell) {
+        String refusal = outcome.refusal() == null ? "" : outcome.refusal();
+        String field = refusal.split(" ", 2)[0];
+        String fieldCell = tests.cell(field, row.excelRow());
+        return new TableProblem(tests.workbook(), tests.sheet(), fieldCell == null ? fallbackCell : fieldCell, row.excelRow(),
+                fieldCell == null ? "name" : field, fieldCell == null ? replayCase.name() : row.values().get(field),
+                "Test \"" + replayCase.name() + "\" in " + tests.workbook() + " gets no decision: its request is refused ("
+                        + outcome.status() + "): " + refusal + ". Correct the test, or write " + outcome.status()
+                        + " in expectStatus if the refusal is what it tests.",
+                "测试“" + replayCase.name() + "”（" + tests.workbook() + "）没有得到决策结果：请求被拒绝（" + outcome.status() + "）："
+                        + refusal + "。请更正该测试；如果测试的正是这一拒绝，请在 expectStatus 中填写 " + outcome.status() + "。");
     }
 }

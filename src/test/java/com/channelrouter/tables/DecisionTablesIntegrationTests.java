@@ -326,6 +326,23 @@ class DecisionTablesIntegrationTests {
                 .contains("rule \"L6 (Routing LEAD row 9)\"");
     }
 
+    /** A test whose own request is wrong is pointed at the wrong cell, and said without HTTP status codes the owner never wrote. */
+    @Test
+    void aTestWhoseRequestIsRefusedIsPointedAtTheCellRefused() {
+        Workbooks withTests = shipped.addTable(ROUTING, "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "customer.id", "customer.customerClass", "customer.accountManagerId",
+                        "productCode", "expect.ownerChannel"},
+                new String[]{"class typed wrong", "LEAD", "SERVICE_HALL", "T-1", "VIP", "", "MAS", "CORE_AGENT"});
+
+        JsonNode problem = upload(withTests, ROUTING).body().get("problems").get(0);
+
+        assertThat(problem.get("cell").asString()).isEqualTo("E2");
+        assertThat(problem.get("column").asString()).isEqualTo("customer.customerClass");
+        assertThat(problem.get("value").asString()).isEqualTo("VIP");
+        assertThat(problem.get("message").asString()).contains("gets no decision").contains("customer.customerClass")
+                .doesNotContain("expected 200");
+    }
+
     @Test
     void failingWorkbookTestsBlockPublishingAndNameTheirRow() {
         Workbooks withTests = shipped.addTable(ROUTING, "Tests",
