@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,14 +103,17 @@ final class CalendarSheets {
     private static void readDays(SheetCells days, Set<DayOfWeek> weekdays, Set<LocalDate> holidays,
                                  Set<LocalDate> workdays, TableProblems problems) {
         HeaderedSheet.locate(days, DATE, List.of(DATE, DAY_TYPE, NAME, Column.NOTES), problems).ifPresent(table -> {
+            Map<LocalDate, Integer> rowOfDate = new HashMap<>();
             for (TableRecord record : table.records()) {
                 LocalDate date = record.date(DATE);
                 DayType type = record.code(DAY_TYPE, DayType.class, true);
                 if (date == null || type == null) {
                     continue;
                 }
-                if (holidays.contains(date) || workdays.contains(date)) {
-                    record.error(DATE, date.toString(), "This date is listed twice; keep one row.", "该日期重复出现，请只保留一行。");
+                Integer firstRow = rowOfDate.putIfAbsent(date, record.excelRow());
+                if (firstRow != null) {
+                    record.error(DATE, date.toString(), "This date is listed twice (first in row " + firstRow + "); keep one row.",
+                            "该日期重复出现（第一次在第 " + firstRow + " 行），请只保留一行。");
                     continue;
                 }
                 if (type == DayType.HOLIDAY) {

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 public final class DecisionTableLoader {
 
     /** Letters of any script (路由表.xlsx is fine), digits, spaces and a little punctuation; never a path. */
+    /** "routing (1).xlsx", "routing(2).xlsx", "routing（1）.xlsx": the name a browser gives a second download. */
+    private static final Pattern BROWSER_COPY = Pattern.compile("(.+?)\\s*[(（]\\d+[)）]\\.xlsx", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N} _.()（）-]{1,100}\\.xlsx");
 
     /** Without holidays or escalations the tables still decide; every other sheet is needed. */
@@ -148,9 +150,15 @@ public final class DecisionTableLoader {
                         problems.error(hiddenSheet(file, sheet));
                     }
                 } else if (sheets.containsKey(name)) {
+                    String other = sheets.get(name).workbook();
+                    String original = copyOf(file.name(), other);
+                    String copy = original == null ? null : original.equals(other) ? file.name() : other;
                     problems.error(new TableProblem(file.name(), sheet.name(), null, null, null, null,
-                            "The sheet \"" + name + "\" is also in " + sheets.get(name).workbook() + "; keep one.",
-                            "工作表“" + name + "”在 " + sheets.get(name).workbook() + " 中也存在，请只保留一个。"));
+                            "The sheet \"" + name + "\" is also in " + other + "; keep one."
+                                    + (original == null ? "" : " " + copy + " looks like a copy a browser saved under a new name: "
+                                    + "rename it to " + original + " to replace that workbook."),
+                            "工作表“" + name + "”在 " + other + " 中也存在，请只保留一个。"
+                                    + (original == null ? "" : copy + " 似乎是浏览器另存的副本：请改名为 " + original + "，以替换该工作簿。")));
                 } else {
                     sheets.put(name, new SheetCells(sheet.workbook(), name, sheet.rows(), sheet.hidden(), sheet.layout()));
                     if (sheet.hidden()) {
@@ -162,6 +170,19 @@ public final class DecisionTableLoader {
             }
         }
         return sheets;
+    }
+
+    /**
+     * The workbook a file's name says it is a copy of ("routing (1).xlsx", as a browser saves a second download,
+     * of "routing.xlsx"), when that is the other file; else null.
+     */
+    static String copyOf(String file, String other) {
+        var copy = BROWSER_COPY.matcher(file);
+        if (copy.matches() && (copy.group(1) + ".xlsx").equalsIgnoreCase(other)) {
+            return other;
+        }
+        var otherCopy = BROWSER_COPY.matcher(other);
+        return otherCopy.matches() && (otherCopy.group(1) + ".xlsx").equalsIgnoreCase(file) ? file : null;
     }
 
     private static TableProblem hiddenSheet(WorkbookFile file, SheetCells sheet) {

@@ -198,15 +198,19 @@ public final class TableAnalysis {
         }
         for (DeadRow row : report.deadRows()) {
             String workbook = workbookOf(rules, row);
-            String takers = row.takenBy().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(5).map(e -> e.getKey().equals("?") ? "no row (" + e.getValue() + ")" : e.getKey() + " (" + e.getValue() + ")")
-                    .collect(Collectors.joining(", "));
+            // each taker with how many of the kinds of item the analysis tried (class, tag, product, source…) it takes
+            List<Map.Entry<String, Integer>> byMost = row.takenBy().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5).toList();
+            String takers = byMost.stream().map(e -> (e.getKey().equals("?") ? "no row" : e.getKey()) + " (" + e.getValue()
+                    + (e.getValue() == 1 ? " kind of item)" : " kinds of item)")).collect(Collectors.joining(", "));
+            String takersZh = byMost.stream().map(e -> (e.getKey().equals("?") ? "无规则" : e.getKey()) + "（" + e.getValue() + " 类工单）")
+                    .collect(Collectors.joining("、"));
             boolean nothingMatches = row.takenBy().isEmpty();
             warnings.add(new TableProblem(workbook, row.sheet(), null, row.row(), Column.RULE.english(), row.rule(),
                     nothingMatches ? "Rule " + row.rule() + " matches no item that can arrive: its conditions never hold together."
                             : "Rule " + row.rule() + " can never decide: earlier rows take every item it matches: " + takers + ".",
                     nothingMatches ? "规则 " + row.rule() + " 不会匹配任何可能到达的工单：其条件不可能同时成立。"
-                            : "规则 " + row.rule() + " 永远不会生效：它匹配的工单都已被前面的规则处理：" + takers + "。"));
+                            : "规则 " + row.rule() + " 永远不会生效：它匹配的工单都已被前面的规则处理：" + takersZh + "。"));
         }
         return warnings;
     }

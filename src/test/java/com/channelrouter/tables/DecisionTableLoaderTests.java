@@ -295,6 +295,19 @@ class DecisionTableLoaderTests {
         assertThat(problem.messageZh()).contains("Fault category 故障类别").doesNotContain("Lead stage");
     }
 
+    /** A second download of routing.xlsx saved by a browser as "routing (1).xlsx" is told what it is. */
+    @Test
+    void aBrowsersCopyOfAWorkbookIsToldToTakeItsName() {
+        TableLoadResult result = load(shipped.withFile("routing (1).xlsx", shipped.bytes(ROUTING)));
+
+        assertThat(result.problems()).isNotEmpty().allSatisfy(problem -> {
+            assertThat(problem.message()).contains("routing (1).xlsx looks like a copy").contains("rename it to routing.xlsx");
+            assertThat(problem.messageZh()).contains("请改名为 routing.xlsx");
+        });
+        assertThat(DecisionTableLoader.copyOf("路由（2）.xlsx", "路由.xlsx")).isEqualTo("路由.xlsx");
+        assertThat(DecisionTableLoader.copyOf("routing.xlsx", "sla.xlsx")).isNull();
+    }
+
     /** The owners' guide prints the Chinese names beside the codes, so owners type them. */
     @Test
     void codesMayBeTypedAsTheirChineseNames() {
@@ -656,7 +669,7 @@ class DecisionTableLoaderTests {
         assertThat(result.problems())
                 .extracting(TableProblem::sheet, TableProblem::cell, TableProblem::column, TableProblem::value)
                 .containsExactly(tuple(DAYS_SHEET, "A5", "Date", "2025-01-01"));
-        assertThat(result.problems().get(0).message()).contains("listed twice");
+        assertThat(result.problems().get(0).message()).contains("listed twice (first in row 4)");
     }
 
     // ---- products ------------------------------------------------------------------------------
