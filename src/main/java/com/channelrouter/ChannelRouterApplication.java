@@ -23,6 +23,11 @@ public class ChannelRouterApplication {
         if (args.length > 0 && args[0].equals(ReplayCommand.NAME)) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        // the embedded H2's AUTO_SERVER lets a second process open the same file (a second instance, a database
+        // console) through a TCP port H2 opens; by default on every interface, with user sa and no password
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         SpringApplication.run(ChannelRouterApplication.class, args);
     }
 
