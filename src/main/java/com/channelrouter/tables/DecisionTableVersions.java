@@ -97,7 +97,7 @@ public class DecisionTableVersions {
         String version = source.version();
         Optional<TableVersionRow> existing = mapper.findVersion(version);
         if (existing.isPresent()) {
-            return alreadyStored(existing.get());
+            return alreadyStored(existing.get(), source);
         }
         VersionReport report = inBackground(() -> check(source));
         TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
@@ -107,7 +107,7 @@ public class DecisionTableVersions {
         } catch (DuplicateKeyException storedMeanwhile) {
             // the same workbook was uploaded again while this one was checked (a second click, a retry after a
             // slow upload, another instance): the version is the content's hash, so theirs is this one
-            return alreadyStored(mapper.findVersion(version).orElse(row));
+            return alreadyStored(mapper.findVersion(version).orElse(row), source);
         }
         log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
                 report.problems().size(), report.warnings().size());
@@ -125,9 +125,17 @@ public class DecisionTableVersions {
         return workbooks.isEmpty() ? served.source() : new TableSource(workbooks);
     }
 
-    /** The answer to an upload of content already stored as a version. */
-    private Upload alreadyStored(TableVersionRow stored) {
-        return new Upload(stored.versionId(), false, stored.basedOn(), stored.uploadedFile(), report(stored));
+    /**
+     * The answer to an upload of content already stored as a version. A version loaded from the folder at start
+     * was only read then (the start is not held up by the analysis and the tests): an owner uploading it gets
+     * the whole check, as for any upload.
+     */
+    private Upload alreadyStored(TableVersionRow stored, TableSource source) {
+        VersionReport report = report(stored);
+        if (report.analysis() == null && report.problems().isEmpty()) {
+            report = inBackground(() -> check(source));
+        }
+        return new Upload(stored.versionId(), false, stored.basedOn(), stored.uploadedFile(), report);
     }
 
     /** Reads, compiles, analyses and tests a set of workbooks. */

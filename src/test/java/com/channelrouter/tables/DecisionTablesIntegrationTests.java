@@ -343,6 +343,17 @@ class DecisionTablesIntegrationTests {
                 .doesNotContain("expected 200");
     }
 
+    /** The live set loaded at start was only read then; uploading its workbook again shows the whole check of it. */
+    @Test
+    void uploadingTheWorkbookLoadedAtStartShowsItsWholeCheck() throws IOException {
+        TestHttp.Response again = upload(ROUTING, Files.readAllBytes(Path.of("decision-tables", ROUTING)));
+
+        assertThat(again.body().get("created").asBoolean()).isFalse();
+        assertThat(again.body().get("version").asString()).isEqualTo(shippedVersion);
+        assertThat(again.body().get("analysis").get("combinations").asInt()).isPositive();
+        assertThat(again.body().get("checks")).isNotEmpty();
+    }
+
     @Test
     void failingWorkbookTestsBlockPublishingAndNameTheirRow() {
         Workbooks withTests = shipped.addTable(ROUTING, "Tests",
