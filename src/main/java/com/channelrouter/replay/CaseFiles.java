@@ -24,6 +24,7 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,14 +61,22 @@ public final class CaseFiles {
         this.json = json;
     }
 
-    /** The format by file name: .jsonl/.ndjson/.json, .csv or .xlsx. */
+    /** The format by file name: .jsonl/.ndjson/.json, .csv or .xlsx; an Excel date is read as UTC. */
     public void read(String fileName, InputStream in, Sink sink) {
+        read(fileName, in, ZoneOffset.UTC, sink);
+    }
+
+    /**
+     * As above, an Excel date (which holds no zone) read as the time it names in {@code localTime}: the calendar's
+     * zone of the tables replayed, as a decision-table workbook's Tests sheet reads it.
+     */
+    public void read(String fileName, InputStream in, ZoneId localTime, Sink sink) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         try {
             if (lower.endsWith(".csv")) {
                 readCsv(fileName, in, sink);
             } else if (lower.endsWith(".xlsx")) {
-                readXlsx(fileName, in, sink);
+                readXlsx(fileName, in, localTime, sink);
             } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
                 readJsonLines(fileName, in, sink);
             } else {
@@ -149,7 +158,7 @@ public final class CaseFiles {
      * read whole into memory, took the service's heap), after its size unpacked is checked as a decision
      * table's is.
      */
-    private void readXlsx(String fileName, InputStream in, Sink sink) throws IOException {
+    private void readXlsx(String fileName, InputStream in, ZoneId localTime, Sink sink) throws IOException {
         byte[] content = in.readNBytes(MAX_XLSX_BYTES + 1);
         if (content.length > MAX_XLSX_BYTES) {
             sink.problem(new Problem(fileName, "is larger than " + MAX_XLSX_BYTES / (1024 * 1024) + " MB; save the cases as CSV or JSONL", true));
@@ -163,14 +172,14 @@ public final class CaseFiles {
             try (Workbook workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(8192).setAvoidTempFiles(true)
                     .setReadStyles(true).setReadComments(false).setReadHyperlinks(false).setReadShapes(false)
                     .setReadCoreProperties(false).open(new ByteArrayInputStream(content))) {
-                readRows(fileName, workbook.getSheetAt(0), sink);
+                readRows(fileName, workbook.getSheetAt(0), localTime, sink);
             }
         } catch (RuntimeException | IOException unreadable) {
             sink.problem(new Problem(fileName, "is not an .xlsx workbook that can be read: " + unreadable.getMessage(), true));
         }
     }
 
-    private void readRows(String fileName, Sheet sheet, Sink sink) {
+    private void readRows(String fileName, Sheet sheet, ZoneId localTime, Sink sink) {
         Iterator<Row> rows = sheet.iterator();
         if (!rows.hasNext()) {
             sink.problem(new Problem(fileName, "the first sheet is empty", true));
@@ -182,7 +191,7 @@ public final class CaseFiles {
             while (headers.size() < cell.getColumnIndex()) {
                 headers.add("");
             }
-            headers.add(text(cell).strip());
+            headers.add(text(cell, localTime).strip());
         }
         reportUnknownColumns(fileName + "!" + sheet.getSheetName() + "!" + (headerRow.getRowNum() + 1), headers, sink);
         while (rows.hasNext()) {
@@ -198,8 +207,8 @@ public final class CaseFiles {
                             + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
                     refused = true;
                 } else if (c < headers.size() && !headers.get(c).isEmpty()) {
-                    values.put(headers.get(c), text(cell));
-                } else if (!text(cell).isBlank()) {
+                    values.put(headers.get(c), text(cell, localTime));
+                } else if (!text(cell, localTime).isBlank()) {
                     // as in CSV, a value under no header is a mistake (a shifted row, a forgotten column name), not noise
                     sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false),
                             "has a value but its column has no header in row " + (headerRow.getRowNum() + 1), true));
@@ -227,12 +236,12 @@ public final class CaseFiles {
         }
     }
 
-    /** A cell as a case file holds it: text as typed, whole numbers without ".0", dates as UTC instants. */
-    private static String text(Cell cell) {
+    /** A cell as a case file holds it: text as typed, whole numbers without ".0", dates as the instants they name in the zone. */
+    private static String text(Cell cell, ZoneId localTime) {
         return switch (cell.getCellType()) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toInstant(ZoneOffset.UTC).toString()
+                    ? cell.getLocalDateTimeCellValue().atZone(localTime).toInstant().toString()
                     : cell.getNumericCellValue() == Math.rint(cell.getNumericCellValue())
                     ? Long.toString((long) cell.getNumericCellValue()) : Double.toString(cell.getNumericCellValue());
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());

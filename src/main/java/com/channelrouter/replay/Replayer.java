@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +90,10 @@ public final class Replayer {
                 }
             }
         };
+        // an Excel date in a case workbook is the calendar's local time, as in a decision-table workbook's Tests sheet
+        ZoneId localTime = tables.calendar() == null ? ZoneOffset.UTC : tables.calendar().zone();
         for (Input input : inputs) {
-            files.read(input.fileName(), input.content(), sink);
+            files.read(input.fileName(), input.content(), localTime, sink);
         }
         return new ReplayReport(tables.version(), started, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], results,
                 problems, coverage.tables());

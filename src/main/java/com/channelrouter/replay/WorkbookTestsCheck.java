@@ -85,6 +85,16 @@ class WorkbookTestsCheck implements CandidateCheck {
     private static TableProblem refused(WorkbookTests tests, WorkbookTests.Case row, ReplayCase replayCase, CaseRunner.Outcome outcome,
                                         String fallbackCell) {
         String refusal = outcome.refusal() == null ? "" : outcome.refusal();
+        if (outcome.status() != 400) {
+            // 422: the request is fine and the tables refuse it (no row matches, say): the tables are what to look at
+            return new TableProblem(tests.workbook(), tests.sheet(), fallbackCell, row.excelRow(), "name", replayCase.name(),
+                    "Test \"" + replayCase.name() + "\" in " + tests.workbook() + " gets no decision: the tables refuse its item ("
+                            + outcome.status() + "): " + refusal + ". Check the tables' rows for it; write " + outcome.status()
+                            + " in expectStatus only if the refusal is what it tests.",
+                    "测试“" + replayCase.name() + "”（" + tests.workbook() + "）没有得到决策结果：决策表拒绝了该工单（" + outcome.status()
+                            + "）：" + refusal + "。请检查决策表中对应的规则行；只有在测试的正是这一拒绝时，才在 expectStatus 中填写 "
+                            + outcome.status() + "。");
+        }
         String field = refusal.split(" ", 2)[0];
         String fieldCell = tests.cell(field, row.excelRow());
         return new TableProblem(tests.workbook(), tests.sheet(), fieldCell == null ? fallbackCell : fieldCell, row.excelRow(),

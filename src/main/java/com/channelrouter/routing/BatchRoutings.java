@@ -162,17 +162,21 @@ class BatchRoutings {
         List<Slot> chunk = new ArrayList<>(CHUNK);
         try {
             int blankInARow = 0;
+            long blankBytesInARow = 0;
             for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                progress.report(); // also while the first chunks are read: a batch that records nothing for long is lost
                 if (line.text() != null && line.text().isBlank()) {
                     // blank lines (a trailing newline, say) are not requests; but nothing is written for them, so a
                     // body of nothing else (a small gzip unpacks to billions) would run on after its client left
-                    if (++blankInARow > MAX_BLANK_LINES_IN_A_ROW) {
+                    blankBytesInARow += line.text().length() + 1;
+                    if (++blankInARow > MAX_BLANK_LINES_IN_A_ROW || blankBytesInARow > MAX_LINE_BYTES * 16L) {
                         throw InvalidRequestException.of("body", "has more than " + MAX_BLANK_LINES_IN_A_ROW
-                                + " blank lines in a row; a batch holds one routing request per line");
+                                + " blank lines (or 1 MB of blank space) in a row; a batch holds one routing request per line");
                     }
                     continue;
                 }
                 blankInARow = 0;
+                blankBytesInARow = 0;
                 chunk.add(read(line, client));
                 if (chunk.size() == CHUNK) {
                     inFlight.add(submit(chunk, keysInFlight, client));

@@ -20,6 +20,12 @@ final class NdjsonLines {
         }
     }
 
+    /**
+     * A line this much longer than allowed is not skipped to its end: the body is not NDJSON (a small gzip can
+     * unpack to gigabytes without a newline, read on while nothing is answered).
+     */
+    static final int SKIPPED_AT_MOST_TIMES_THE_LIMIT = 256;
+
     private final InputStream in;
     private final int maxLineBytes;
     private final ByteArrayOutputStream current = new ByteArrayOutputStream(1024);
@@ -38,6 +44,7 @@ final class NdjsonLines {
         current.reset();
         boolean tooLong = false;
         boolean sawAny = false;
+        long lineBytes = 0;
         while (true) {
             if (position == limit) {
                 limit = read();
@@ -52,9 +59,14 @@ final class NdjsonLines {
             while (position < limit && buffer[position] != '\n') {
                 position++;
             }
+            lineBytes += position - start;
             if (!tooLong) {
                 current.write(buffer, start, position - start);
                 tooLong = current.size() > maxLineBytes;
+            } else if (lineBytes > (long) maxLineBytes * SKIPPED_AT_MOST_TIMES_THE_LIMIT) {
+                throw InvalidRequestException.of("body", "line " + (number + 1) + " is longer than "
+                        + (long) maxLineBytes * SKIPPED_AT_MOST_TIMES_THE_LIMIT / (1024 * 1024) + " MB; a batch holds one routing "
+                        + "request per line");
             }
             if (position < limit) {
                 position++; // the newline

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,7 +206,7 @@ class RoutingRecorder {
             if (!lookUpFirst && refused instanceof DuplicateKeyException) {
                 // most likely an item stored before: the group again, finding it (and so looking up for a while)
                 handle(waiting, true, NOTHING_BEFORE);
-            } else if (group.size() == 1 && refused instanceof PessimisticLockingFailureException && deadlocksLost < DEADLOCK_RETRIES) {
+            } else if (group.size() == 1 && lostADeadlock(refused) && deadlocksLost < DEADLOCK_RETRIES) {
                 // a deadlock's victim, rolled back whole: the other transaction (another instance storing the same
                 // external id or key) may have stored its item by now, so it looks up again, as a repeat would
                 handle(group, true, NOTHING_BEFORE, deadlocksLost + 1);
@@ -220,6 +221,22 @@ class RoutingRecorder {
             }
             group.forEach(p -> p.outcome().completeExceptionally(unexpected));
         }
+    }
+
+    /**
+     * A deadlock's victim (SQLSTATE 40001: InnoDB's 1213, H2's too), rolled back whole; not a lock wait that timed
+     * out (1205), which would wait as long again.
+     */
+    private static boolean lostADeadlock(DataAccessException refused) {
+        if (!(refused instanceof PessimisticLockingFailureException)) {
+            return false;
+        }
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class DecisionTableLoader {
 
-    /** Letters of any script (路由表.xlsx is fine), digits, spaces and a little punctuation; never a path. */
     /** "routing (1).xlsx", "routing(2).xlsx", "routing（1）.xlsx": the name a browser gives a second download. */
     private static final Pattern BROWSER_COPY = Pattern.compile("(.+?)\\s*[(（]\\d+[)）]\\.xlsx", Pattern.CASE_INSENSITIVE);
+    /** Letters of any script (路由表.xlsx is fine), digits, spaces and a little punctuation; never a path. */
     private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N} _.()（）-]{1,100}\\.xlsx");
 
     /** Without holidays or escalations the tables still decide; every other sheet is needed. */
@@ -66,8 +66,14 @@ public final class DecisionTableLoader {
         };
     }
 
+    /** Loads a set published or loaded before, or to serve: the rules added since apply as warnings. */
     public TableLoadResult load(TableSource source) {
-        TableProblems problems = new TableProblems();
+        return load(source, Set.of());
+    }
+
+    /** Loads a set with {@code uploaded} (its workbooks' file names) checked by every rule, as an upload is. */
+    public TableLoadResult load(TableSource source, Set<String> uploaded) {
+        TableProblems problems = new TableProblems(uploaded);
         Set<String> unreadable = new HashSet<>();
         List<SheetCells> testSheets = new ArrayList<>();
         Map<String, SheetCells> sheets = readSheets(source, problems, unreadable, testSheets);

@@ -97,9 +97,9 @@ public class DecisionTableVersions {
         String version = source.version();
         Optional<TableVersionRow> existing = mapper.findVersion(version);
         if (existing.isPresent()) {
-            return alreadyStored(existing.get(), source);
+            return alreadyStored(existing.get(), source, upload.name());
         }
-        VersionReport report = inBackground(() -> check(source));
+        VersionReport report = inBackground(() -> check(source, upload.name()));
         TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
                 report.publishable(), base.version(), upload.name(), json.writeValueAsString(report));
         try {
@@ -107,7 +107,7 @@ public class DecisionTableVersions {
         } catch (DuplicateKeyException storedMeanwhile) {
             // the same workbook was uploaded again while this one was checked (a second click, a retry after a
             // slow upload, another instance): the version is the content's hash, so theirs is this one
-            return alreadyStored(mapper.findVersion(version).orElse(row), source);
+            return alreadyStored(mapper.findVersion(version).orElse(row), source, upload.name());
         }
         log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
                 report.problems().size(), report.warnings().size());
@@ -130,17 +130,17 @@ public class DecisionTableVersions {
      * was only read then (the start is not held up by the analysis and the tests): an owner uploading it gets
      * the whole check, as for any upload.
      */
-    private Upload alreadyStored(TableVersionRow stored, TableSource source) {
+    private Upload alreadyStored(TableVersionRow stored, TableSource source, String uploadedFile) {
         VersionReport report = report(stored);
         if (report.analysis() == null && report.problems().isEmpty()) {
-            report = inBackground(() -> check(source));
+            report = inBackground(() -> check(source, uploadedFile));
         }
         return new Upload(stored.versionId(), false, stored.basedOn(), stored.uploadedFile(), report);
     }
 
-    /** Reads, compiles, analyses and tests a set of workbooks. */
-    VersionReport check(TableSource source) {
-        TableLoadResult result = loader.load(source);
+    /** Reads, compiles, analyses and tests a set of workbooks, the uploaded one checked by every rule. */
+    VersionReport check(TableSource source, String uploadedFile) {
+        TableLoadResult result = loader.load(source, Set.of(uploadedFile));
         if (result.tables() == null) {
             return new VersionReport(result.problems(), result.warnings(), null, List.of());
         }
@@ -381,7 +381,7 @@ public class DecisionTableVersions {
             requirePublishable(stored.get());
             return Target.asStored(stored.get(), true);
         }
-        VersionReport report = inBackground(() -> check(rebuilt));
+        VersionReport report = inBackground(() -> check(rebuilt, uploaded.name()));
         String changed = String.join(", ", changes.changedSince());
         if (!report.publishable()) {
             throw PublishRefusals.hasProblemsOnTheLiveSet(row.versionId(), uploaded.name(), changed, liveVersion, report.problems());

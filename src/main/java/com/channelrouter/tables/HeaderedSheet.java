@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A sheet laid out as a table: title lines, then a header row of known columns (found by its key
@@ -127,13 +128,15 @@ final class HeaderedSheet {
      */
     private static void reportLayout(SheetCells sheet, int headerRow, Map<Integer, Column> byIndex, TableProblems problems) {
         for (SheetCells.Merged merged : sheet.layout().merged()) {
-            if (merged.lastRow() >= headerRow) {
-                problems.error(new TableProblem(sheet.workbook(), sheet.name(), merged.firstCell(), merged.firstRow(), null, merged.range(),
+            boolean coversTheTable = merged.lastRow() >= headerRow && IntStream.rangeClosed(merged.firstColumn(), merged.lastColumn())
+                    .mapToObj(byIndex::get).anyMatch(column -> column != null && column != Column.NOTES);
+            if (coversTheTable) {
+                problems.newRuleProblem(new TableProblem(sheet.workbook(), sheet.name(), merged.firstCell(), merged.firstRow(), null, merged.range(),
                         "The cells " + merged.range() + " are merged. Excel shows " + merged.firstCell() + "'s value in all of them, but "
-                                + "the others are empty, and an empty condition means \"any\". Unmerge them (Home, Merge & Center) "
+                                + "the others are empty (in a condition column, empty means \"any\"). Unmerge them (Home, Merge & Center) "
                                 + "and type the value in each cell.",
-                        "单元格 " + merged.range() + " 已合并。Excel 在整个区域显示 " + merged.firstCell() + " 的值，但其余单元格实际为空，"
-                                + "而空的条件表示“不限”。请取消合并（开始 > 合并后居中），并在每个单元格中输入该值。"));
+                        "单元格 " + merged.range() + " 已合并。Excel 在整个区域显示 " + merged.firstCell() + " 的值，但其余单元格实际为空"
+                                + "（条件列中的空白表示“不限”）。请取消合并（开始 > 合并后居中），并在每个单元格中输入该值。"));
             }
         }
         List<Integer> hiddenRows = sheet.layout().hiddenRows().stream().filter(row -> row > headerRow).toList();
@@ -141,8 +144,9 @@ final class HeaderedSheet {
             String rows = hiddenRows.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
                     + (hiddenRows.size() > 10 ? " …" : "");
             problems.warning(new TableProblem(sheet.workbook(), sheet.name(), null, hiddenRows.get(0), null, null,
-                    "Rows " + rows + " are hidden in Excel but still decide. To switch a row off, delete it; otherwise unhide it "
-                            + "so that reviewers see it.",
+                    (hiddenRows.size() == 1 ? "Row " + rows + " is hidden in Excel but still decides."
+                            : "Rows " + rows + " are hidden in Excel but still decide.")
+                            + " To switch a row off, delete it; otherwise unhide it so that reviewers see it.",
                     "第 " + rows + " 行在 Excel 中被隐藏，但仍然生效。要停用某行请删除它；否则请取消隐藏，以便审阅者看到。"));
         }
         for (int index : sheet.layout().hiddenColumns()) {

@@ -25,6 +25,6 @@ record SheetCells(String workbook, String name, List<Row> rows, boolean hidden, 
     }
 
     /** A merged range, by Excel row numbers and column indexes, and as Excel names it ("B6:B7"). */
-    record Merged(String range, String firstCell, int firstRow, int lastRow) {
+    record Merged(String range, String firstCell, int firstRow, int lastRow, int firstColumn, int lastColumn) {
     }
 }

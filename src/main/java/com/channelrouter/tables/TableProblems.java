@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What reading one set of workbooks found: the errors (which block a version), the warnings (which do
@@ -19,11 +20,39 @@ final class TableProblems {
      */
     static final int MAX_LISTED = 500;
 
+    private final Set<String> strictlyChecked;
     private final List<TableProblem> errors = new ArrayList<>();
     private final List<TableProblem> warnings = new ArrayList<>();
     private final Map<String, String> ruleIds = new HashMap<>();
     private boolean errorsLeftOut;
     private boolean warningsLeftOut;
+
+    TableProblems() {
+        this(Set.of());
+    }
+
+    /** {@code strictlyChecked}: the workbooks (an upload's) that rules added since others were published apply to. */
+    TableProblems(Set<String> strictlyChecked) {
+        this.strictlyChecked = Set.copyOf(strictlyChecked);
+    }
+
+    /** Whether the workbook is checked by every rule, as an upload is (not one published, or loaded, before). */
+    boolean strictlyChecked(String workbook) {
+        return strictlyChecked.contains(workbook);
+    }
+
+    /**
+     * A problem found by a rule added after versions were published under the rules before: an error in a workbook
+     * checked strictly (an upload), a warning in one published or loaded before, so that a version that served
+     * still serves after an upgrade (at start, on rollback, on another instance).
+     */
+    void newRuleProblem(TableProblem problem) {
+        if (strictlyChecked(problem.workbook())) {
+            error(problem);
+        } else {
+            warning(problem);
+        }
+    }
 
     /** Records where a rule id is used; returns where it was used before, if it was. */
     Optional<String> claimRuleId(String ruleId, String where) {

@@ -194,7 +194,7 @@ final class WorkbookReader {
         // Excel writes the merged ranges after the rows: the stream has read them now
         List<SheetCells.Merged> merged = sheet.getMergedRegions().stream().map(region -> new SheetCells.Merged(
                 region.formatAsString(), new CellReference(region.getFirstRow(), region.getFirstColumn()).formatAsString(false),
-                region.getFirstRow() + 1, region.getLastRow() + 1)).toList();
+                region.getFirstRow() + 1, region.getLastRow() + 1, region.getFirstColumn(), region.getLastColumn())).toList();
         return new SheetCells(file.name(), sheetName, rows, hidden, new SheetCells.Layout(merged, hiddenRows, hiddenColumns));
     }
 
@@ -216,8 +216,18 @@ final class WorkbookReader {
                     return cell.getLocalDateTimeCellValue();
                 }
                 double number = cell.getNumericCellValue();
-                String shown = disguise(cell, number, formatter);
-                return shown == null ? number : RefusedCell.disguised(number, abbreviate(shown));
+                Disguise disguise = disguise(cell, number, formatter);
+                if (disguise == null) {
+                    return number;
+                }
+                RefusedCell refused = RefusedCell.disguised(number, abbreviate(disguise.shown()));
+                if (disguise.hidesTheNumber() || problems.strictlyChecked(file.name())) {
+                    return refused;
+                }
+                // a unit beside the number: refused in uploads since 2026-12-05, so only warned about in a version
+                // published before, which must go on serving
+                problems.newRuleProblem(cellProblem(file, sheet, cell, refused.shown(), refused.message(), refused.messageZh()));
+                return number;
             }
             case BOOLEAN -> {
                 return cell.getBooleanCellValue();
@@ -243,19 +253,26 @@ final class WorkbookReader {
      * does (rendered again a billion away, in the same sign's section, so that formats that scale, such as
      * thousands, still show a change).
      */
-    private static String disguise(Cell cell, double number, DataFormatter formatter) {
+    private static Disguise disguise(Cell cell, double number, DataFormatter formatter) {
         CellStyle style = cell.getCellStyle();
         if (style == null || style.getDataFormatString() == null || "General".equalsIgnoreCase(style.getDataFormatString())) {
             return null;
         }
         if (section(style.getDataFormatString(), number).isBlank()) {
-            return ""; // an empty section shows nothing (POI's formatter would show the number)
+            return new Disguise("", true); // an empty section shows nothing (POI's formatter would show the number)
         }
         String shown = formatter.formatRawCellContents(number, style.getDataFormat(), style.getDataFormatString());
-        boolean showsMoreThanANumber = !PLAIN_NUMBER.matcher(shown.strip()).matches();
+        boolean showsNoDigit = shown.chars().noneMatch(Character::isDigit);
         boolean showsAConstant = number != 0 && shown.equals(formatter.formatRawCellContents(
                 number + Math.signum(number) * 1e9, style.getDataFormat(), style.getDataFormatString()));
-        return showsMoreThanANumber || showsAConstant ? shown : null;
+        if (showsNoDigit || showsAConstant) {
+            return new Disguise(shown, true);
+        }
+        return PLAIN_NUMBER.matcher(shown.strip()).matches() ? null : new Disguise(shown, false);
+    }
+
+    /** What a format shows instead of the plain number; {@code hidesTheNumber} when no digit of it shows, or none changes. */
+    private record Disguise(String shown, boolean hidesTheNumber) {
     }
 
     /** The section of a number format Excel uses for this number: positive;negative;zero, with fewer sections shared. */

@@ -29,6 +29,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long BULK_LIMIT = 32L * 1024 * 1024;
     static final long DEFAULT_LIMIT = 1024 * 1024;
     static final long WORKBOOK_LIMIT = 6L * 1024 * 1024;
+    /** Where owners upload workbooks: its refusal speaks of the file, in their words. */
+    private static final String WORKBOOK_UPLOAD = "/api/v1/decision-tables";
 
     private final HandlerExceptionResolver resolver;
 
@@ -56,16 +58,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // the decoded path, as Spring MVC maps it: /api/v1/%72outings/evaluate reaches the routing endpoint too
-        long limit = limitFor(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        long limit = limitFor(path);
         if (request.getContentLengthLong() > limit) {
-            resolver.resolveException(request, response, null, tooLarge(limit));
+            resolver.resolveException(request, response, null, tooLarge(limit, path));
             return;
         }
         chain.doFilter(limit == Long.MAX_VALUE ? request : new LimitedRequest(request, limit), response);
     }
 
-    private static PayloadTooLargeException tooLarge(long limit) {
-        if (limit == WORKBOOK_LIMIT) {
+    private static PayloadTooLargeException tooLarge(long limit, String path) {
+        if (path.equals(WORKBOOK_UPLOAD)) {
             // said as the table owners' guide and the upload's own check say it (the body's limit leaves room for the form)
             return new PayloadTooLargeException("The file is larger than 5 MB; decision tables are much smaller. Remove unused "
                     + "sheets, pictures or formatting. 文件超过 5 MB，请删除无用的工作表、图片或格式。");
@@ -77,6 +80,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
         private ServletInputStream stream;
+
+        private String getPathWithinApplication() {
+            return UrlPathHelper.defaultInstance.getPathWithinApplication(this);
+        }
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
@@ -107,7 +114,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     private void count(int bytes) {
                         read += bytes;
                         if (read > limit) {
-                            throw tooLarge(limit);
+                            throw tooLarge(limit, getPathWithinApplication());
                         }
                     }
 

@@ -6,7 +6,6 @@ import com.channelrouter.sla.BusinessCalendar;
 import com.channelrouter.sla.Deadlines;
 import com.channelrouter.tables.LiveDecisionTables;
 import com.channelrouter.web.ConflictException;
-import com.channelrouter.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,11 +70,6 @@ class WorkItemLifecycle {
     public WorkItemView dispatch(String workItemId, Channel toChannel, String reason, ApiClient caller) {
         WorkItemRecord item = workItems.visible(workItemId, caller);
         WorkItemAccess.requireDispatcher(caller);
-        if (toChannel == Channel.OPERATIONS_CENTER) {
-            // a dispatch is the second transfer to a channel that handles the item; to itself it would only mark
-            // the dispatch deadline met with nobody handling it
-            throw InvalidRequestException.of("toChannel", "must be the channel that will handle the item, not OPERATIONS_CENTER");
-        }
         LifecyclePolicy.requireAllowed(WorkItemAction.DISPATCH, item.status(), workItemId);
         Instant now = clock.instant();
         ItemState next = item.state().dispatched(toChannel, now);

@@ -3,6 +3,10 @@ package com.channelrouter.replay;
 import com.channelrouter.support.IntegrationTest;
 import com.channelrouter.support.TestHttp;
 import com.channelrouter.tables.TestWorkbooks;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -105,6 +110,37 @@ class ReplayApiIntegrationTests {
         assertThat(expectingNothing.status()).isEqualTo(200);
         assertThat(expectingNothing.body().get("passed").asInt()).isZero();
         assertThat(expectingNothing.body().get("problems").get(0).get("message").asString()).contains("needs \"expect\"");
+    }
+
+    /** An Excel date holds no zone: it is the calendar's local time, as in a Tests sheet (10:00 in Beijing is 02:00Z). */
+    @Test
+    void anExcelDateInACaseWorkbookIsTheCalendarsLocalTime() throws IOException {
+        ByteArrayOutputStream cases = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("cases");
+            String[] header = {"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                    "customer.accountManagerId", "productCode", "faultCategory", "severity", "expect.sla.rule", "expect.sla.responseDueAt"};
+            String[] values = {"typed in Beijing time", "FAULT", "GROUP_HOTLINE", null, "T-9", "A", "", "DEDICATED_LINE", "NETWORK",
+                    "MAJOR", "S1", "2026-12-01T03:00:00Z"};
+            Row top = sheet.createRow(0);
+            Row row = sheet.createRow(1);
+            for (int c = 0; c < header.length; c++) {
+                top.createCell(c).setCellValue(header[c]);
+                if (values[c] != null) {
+                    row.createCell(c).setCellValue(values[c]);
+                }
+            }
+            CellStyle dateTime = workbook.createCellStyle();
+            dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            row.createCell(3).setCellValue(LocalDateTime.of(2026, 12, 1, 10, 0));
+            row.getCell(3).setCellStyle(dateTime);
+            workbook.write(cases);
+        }
+
+        TestHttp.Response response = replay("cases.xlsx", cases.toByteArray(), Map.of());
+
+        assertThat(response.body().get("problems")).isEmpty();
+        assertThat(response.body().get("passed").asInt()).as(response.raw().body()).isEqualTo(1);
     }
 
     /** A case workbook is untrusted: one that unpacks huge is refused before it is opened, not read into the heap. */

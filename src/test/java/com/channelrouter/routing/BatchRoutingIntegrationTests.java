@@ -312,6 +312,19 @@ class BatchRoutingIntegrationTests {
         assertThat(stored()).isEqualTo(2);
     }
 
+    /** An over-long line is skipped to its end, up to a point: one of gigabytes would be read on with nothing answered. */
+    @Test
+    void aLineFarBeyondTheLimitEndsTheBatch() throws IOException {
+        String body = alert(1) + "\n" + "x".repeat(BatchRoutings.MAX_LINE_BYTES * NdjsonLines.SKIPPED_AT_MOST_TIMES_THE_LIMIT + 1) + "\n";
+
+        Answer answer = send("dev-bi-system", gzip(body), true);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.lines()).singleElement().satisfies(problem ->
+                assertThat(problem.get("errors").get(0).get("message").asString()).contains("line 2 is longer than 16 MB"));
+        assertThat(stored()).isZero();
+    }
+
     /** Killed with -9, an instance never records its batch's end: silent for longer than a running batch can be, it FAILED. */
     @Test
     void aBatchWhoseInstanceStoppedWithoutRecordingItsEndIsFailed() {
@@ -342,9 +355,11 @@ class BatchRoutingIntegrationTests {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.lines()).singleElement().satisfies(problem -> {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
-            assertThat(problem.get("errors").get(0).get("message").asString()).contains("blank lines in a row");
+            assertThat(problem.get("errors").get(0).get("message").asString()).contains("blank lines").contains("in a row");
         });
         assertThat(stored()).isZero();
+        String wideBlanks = (" ".repeat(60 * 1024) + "\n").repeat(20); // 1.2 MB of blank space in 20 lines
+        assertThat(send("dev-bi-system", gzip(alert(3) + "\n" + wideBlanks + alert(4) + "\n"), true).status()).isEqualTo(400);
     }
 
     @Test

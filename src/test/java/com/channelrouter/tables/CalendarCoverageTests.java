@@ -86,7 +86,7 @@ class CalendarCoverageTests {
                 new LiveDecisionTables(new DecisionTables("LIVE", null, null, null, null, null)), NoTransactions.template(),
                 JsonMapper.builder().build(), december2026);
         try {
-            VersionReport report = versions.check(Workbooks.shipped().source());
+            VersionReport report = versions.check(Workbooks.shipped().source(), "calendar.xlsx");
 
             assertThat(report.publishable()).isTrue();
             assertThat(report.warnings()).anySatisfy(w -> assertThat(w.message()).contains("no holiday in 2027"));

@@ -332,9 +332,13 @@ class DecisionTablesIntegrationTests {
         Workbooks withTests = shipped.addTable(ROUTING, "Tests",
                 new String[]{"name", "itemType", "sourceChannel", "customer.id", "customer.customerClass", "customer.accountManagerId",
                         "productCode", "expect.ownerChannel"},
-                new String[]{"class typed wrong", "LEAD", "SERVICE_HALL", "T-1", "VIP", "", "MAS", "CORE_AGENT"});
+                new String[]{"class typed wrong", "LEAD", "SERVICE_HALL", "T-1", "VIP", "", "MAS", "CORE_AGENT"},
+                new String[]{"a prospect's alert", "ALERT", "BI_SYSTEM", "T-2", "POTENTIAL", "", null, "CORE_AGENT"});
 
-        JsonNode problem = upload(withTests, ROUTING).body().get("problems").get(0);
+        JsonNode problems = upload(withTests, ROUTING).body().get("problems");
+        JsonNode problem = problems.get(0);
+        assertThat(problems.get(1).get("cell").asString()).isEqualTo("A3");
+        assertThat(problems.get(1).get("message").asString()).contains("the tables refuse its item (422)");
 
         assertThat(problem.get("cell").asString()).isEqualTo("E2");
         assertThat(problem.get("column").asString()).isEqualTo("customer.customerClass");
