@@ -1,7 +1,6 @@
 package com.channelrouter.replay;
 
 import com.channelrouter.tables.WorkbookPackage;
-import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -169,9 +167,7 @@ public final class CaseFiles {
                 sink.problem(new Problem(fileName, "unpacks to more than a workbook may (100 MB or 1,000 parts); save the cases as CSV or JSONL", true));
                 return;
             }
-            try (Workbook workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(8192).setAvoidTempFiles(true)
-                    .setReadStyles(true).setReadComments(false).setReadHyperlinks(false).setReadShapes(false)
-                    .setReadCoreProperties(false).open(new ByteArrayInputStream(content))) {
+            try (Workbook workbook = WorkbookPackage.openAsStream(content)) {
                 readRows(fileName, workbook.getSheetAt(0), localTime, sink);
             }
         } catch (RuntimeException | IOException unreadable) {

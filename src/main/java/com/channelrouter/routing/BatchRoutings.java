@@ -71,6 +71,8 @@ class BatchRoutings {
     static final int STORAGE_WORKERS = 3;
     static final int MAX_LINE_BYTES = 64 * 1024;
     static final int MAX_BLANK_LINES_IN_A_ROW = 10_000;
+    /** Blank space in a row that ends a batch too: 10,000 wide blank lines would otherwise be 640 MB read for nothing. */
+    static final long MAX_BLANK_BYTES_IN_A_ROW = 1024 * 1024;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     /** How long a RUNNING batch may go without recording progress before its status says it FAILED. */
@@ -169,7 +171,7 @@ class BatchRoutings {
                     // blank lines (a trailing newline, say) are not requests; but nothing is written for them, so a
                     // body of nothing else (a small gzip unpacks to billions) would run on after its client left
                     blankBytesInARow += line.text().length() + 1;
-                    if (++blankInARow > MAX_BLANK_LINES_IN_A_ROW || blankBytesInARow > MAX_LINE_BYTES * 16L) {
+                    if (++blankInARow > MAX_BLANK_LINES_IN_A_ROW || blankBytesInARow > MAX_BLANK_BYTES_IN_A_ROW) {
                         throw InvalidRequestException.of("body", "has more than " + MAX_BLANK_LINES_IN_A_ROW
                                 + " blank lines (or 1 MB of blank space) in a row; a batch holds one routing request per line");
                     }

@@ -1,5 +1,6 @@
 package com.channelrouter.tables;
 
+import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -7,14 +8,16 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.ss.usermodel.Workbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * What an uploaded .xlsx package may hold, checked before a sheet is read. Its size unpacked: POI unpacks
- * every part into memory, and a 5 MB file of well-compressed junk parts held half a gigabyte. And nothing that
+ * What an uploaded .xlsx package may hold, checked before a sheet is read, and how its sheets are then opened.
+ * Its size unpacked: POI unpacks every part into memory, and a 5 MB file of well-compressed junk parts held half
+ * a gigabyte. And nothing that
  * runs or reaches outside the file, judged by the content and relationship types that Excel itself goes by,
  * since part names can be anything: macros (VBA, Excel 4 macro sheets, dialog sheets), links to other
  * workbooks, OLE objects and embedded packages, ActiveX controls, data connections and query tables, web
@@ -65,6 +68,18 @@ public final class WorkbookPackage {
             }
         }
         return Verdict.ACCEPTED;
+    }
+
+    /**
+     * Opens a workbook's sheets to be read as a stream of rows, in memory (no temporary files of uploaded content),
+     * with the styles that tell dates from numbers and nothing else: no comments, links, shapes or document
+     * properties. For untrusted files, after {@link #size} accepted them.
+     */
+    public static Workbook openAsStream(byte[] content) {
+        WorkbookReader.applyZipLimits();
+        return StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setAvoidTempFiles(true).setReadStyles(true)
+                .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false)
+                .open(new ByteArrayInputStream(content));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.channelrouter.tables;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -71,7 +70,7 @@ final class WorkbookReader {
             if (!acceptedPackage(file, problems)) {
                 return List.of();
             }
-            try (Workbook workbook = streaming().open(new ByteArrayInputStream(file.content()))) {
+            try (Workbook workbook = WorkbookPackage.openAsStream(file.content())) {
                 if (workbook.getNumberOfSheets() > MAX_SHEETS) {
                     problems.error(workbookProblem(file, "The workbook has " + workbook.getNumberOfSheets()
                             + " sheets; at most " + MAX_SHEETS + " are accepted.",
@@ -103,15 +102,6 @@ final class WorkbookReader {
                 + "an old .xls, encrypted or damaged). Save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\".",
                 "无法读取该文件（可能不是工作簿、是旧版 .xls、已加密或已损坏）。请在 Excel 或 LibreOffice 中另存为“Excel 工作簿 (.xlsx)”。"));
         return List.of();
-    }
-
-    /**
-     * Sheets read as a stream of rows, in memory (no temporary files of uploaded content), with the styles that
-     * tell dates from numbers and nothing else: no comments, links, shapes or document properties.
-     */
-    private static StreamingReader.Builder streaming() {
-        return StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setAvoidTempFiles(true).setReadStyles(true)
-                .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false);
     }
 
     /**

@@ -64,7 +64,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             resolver.resolveException(request, response, null, tooLarge(limit, path));
             return;
         }
-        chain.doFilter(limit == Long.MAX_VALUE ? request : new LimitedRequest(request, limit), response);
+        chain.doFilter(limit == Long.MAX_VALUE ? request : new LimitedRequest(request, limit, path), response);
     }
 
     private static PayloadTooLargeException tooLarge(long limit, String path) {
@@ -79,15 +79,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** Counts what the application reads and stops at the limit. */
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
+        private final String path;
         private ServletInputStream stream;
 
-        private String getPathWithinApplication() {
-            return UrlPathHelper.defaultInstance.getPathWithinApplication(this);
-        }
-
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, String path) {
             super(request);
             this.limit = limit;
+            this.path = path;
         }
 
         @Override
@@ -114,7 +112,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     private void count(int bytes) {
                         read += bytes;
                         if (read > limit) {
-                            throw tooLarge(limit, getPathWithinApplication());
+                            throw tooLarge(limit, path);
                         }
                     }
 
