@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * What an uploaded .xlsx package may hold, checked before a sheet is read, and how its sheets are then opened.
  * Its size unpacked: POI unpacks every part into memory, and a 5 MB file of well-compressed junk parts held half
  * a gigabyte. And nothing that runs or reaches outside the file, judged by the content and relationship types
- * that Excel itself goes by, since part names can be anything: macros (VBA, Excel 4 macro sheets, dialog sheets), links to other
- * workbooks, OLE objects and embedded packages, ActiveX controls, data connections and query tables, web
- * add-ins, and any relationship to something outside the file other than a cell's hyperlink (which the
- * service never reads).
+ * that Excel itself goes by, since part names can be anything: macros (VBA, Excel 4 macro sheets, dialog
+ * sheets), links to other workbooks, OLE objects and embedded packages, ActiveX controls, data connections and
+ * query tables, web add-ins, and any relationship to something outside the file other than a cell's hyperlink
+ * (which the service never reads).
  */
 public final class WorkbookPackage {
 
