@@ -8,17 +8,24 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The deadlines of one item, counted from its arrival on its own clock, to the second. The dispatch
- * deadline exists only for items the operations centre must re-dispatch by hand.
+ * deadline exists only for items the operations centre must re-dispatch by hand. Time is counted from the
+ * exact arrival and each deadline is then cut to its second: cutting the arrival first would count the
+ * fraction of a second after closing time as business time (17:00:00.5 plus 60 business minutes would be
+ * 18:00:00 the same day, not 09:00:00 the next working day).
  */
 public record Deadlines(Instant clockStartsAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt) {
 
     public static Deadlines of(Instant arrivedAt, SlaTerms terms, boolean secondTransfer, BusinessCalendar calendar) {
-        Instant start = arrivedAt.truncatedTo(ChronoUnit.SECONDS);
         return new Deadlines(
-                calendar.clockStart(start, terms.clock()),
-                calendar.dueAfter(start, terms.responseMinutes(), terms.clock()),
-                calendar.dueAfter(start, terms.resolveMinutes(), terms.clock()),
-                secondTransfer ? calendar.dueAfter(start, terms.dispatchMinutes(), terms.clock()) : null);
+                toTheSecond(calendar.clockStart(arrivedAt, terms.clock())),
+                dueAfter(arrivedAt, terms.responseMinutes(), terms.clock(), calendar),
+                dueAfter(arrivedAt, terms.resolveMinutes(), terms.clock(), calendar),
+                secondTransfer ? dueAfter(arrivedAt, terms.dispatchMinutes(), terms.clock(), calendar) : null);
+    }
+
+    /** The deadline {@code minutes} after {@code start} on the item's clock, to the second. */
+    public static Instant dueAfter(Instant start, int minutes, SlaClock clock, BusinessCalendar calendar) {
+        return toTheSecond(calendar.dueAfter(start, minutes, clock));
     }
 
     /**
@@ -27,6 +34,10 @@ public record Deadlines(Instant clockStartsAt, Instant responseDueAt, Instant re
      */
     public static Instant threshold(Instant start, int minutes, int percent, SlaClock clock, BusinessCalendar calendar) {
         long seconds = minutes * 60L * percent / 100;
-        return calendar.dueAfter(start.truncatedTo(ChronoUnit.SECONDS), Duration.ofSeconds(seconds), clock);
+        return toTheSecond(calendar.dueAfter(start, Duration.ofSeconds(seconds), clock));
+    }
+
+    private static Instant toTheSecond(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -53,14 +52,12 @@ class WorkItemLifecycle {
     public WorkItemView giveBack(String workItemId, String reason, ApiClient caller) {
         WorkItemRecord item = ownersMove(workItemId, caller, WorkItemAction.RETURN);
         Instant now = clock.instant();
-        // the new dispatch deadline is timed from the second, as every deadline (and the escalation steps with
-        // it); the history keeps the instant itself, so that it never goes back before the move it follows
-        Instant timedFrom = now.truncatedTo(ChronoUnit.SECONDS);
+        // the new dispatch deadline (and the escalation steps with it) is timed from the return, to the second
         BusinessCalendar calendar = tables.current().calendar();
-        ItemState next = item.state().returned(now, calendar.dueAfter(timedFrom, item.dispatchMinutes(), item.slaClock()));
+        ItemState next = item.state().returned(now, Deadlines.dueAfter(now, item.dispatchMinutes(), item.slaClock(), calendar));
         write(item, next, WorkItemAction.RETURN);
         EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId)).redispatched(step ->
-                Deadlines.threshold(timedFrom, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));
+                Deadlines.threshold(now, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));
         mapper.updateEscalationPlan(workItemId, plan.text(), plan.nextDueAt());
         history.record(item.identity(), next, HistoryEntry.of(EventType.RETURNED, item.ownerChannel(), caller.id(), now, reason));
         return workItems.afterMove(workItemId, caller);

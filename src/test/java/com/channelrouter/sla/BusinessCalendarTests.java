@@ -391,6 +391,20 @@ class BusinessCalendarTests {
     }
 
     @Test
+    void fractionOfASecondAfterClosingIsNotBusinessTime() {
+        Instant arrival = Instant.parse("2026-11-19T09:00:00.500Z"); // Thu 17:00:00.5
+
+        Deadlines deadlines = Deadlines.of(arrival, ALERT_A, true, WEEKDAYS);
+
+        // 59:59.5 on Thursday, the last half second Friday 09:00:00.5: cut to its second, not Thursday 18:00:00
+        assertThat(deadlines.dispatchDueAt()).isEqualTo(Instant.parse("2026-11-20T01:00:00Z")); // Fri 09:00:00
+        assertThat(deadlines.clockStartsAt()).isEqualTo(Instant.parse("2026-11-19T09:00:00Z")); // Thu 17:00:00
+        assertThat(deadlines.responseDueAt()).isEqualTo(Instant.parse("2026-11-20T04:00:00Z")); // Fri 12:00:00
+        assertThat(Deadlines.threshold(arrival, 60, 100, BUSINESS_HOURS, WEEKDAYS))
+                .isEqualTo(Instant.parse("2026-11-20T01:00:00Z")); // the escalation step at 100% with it
+    }
+
+    @Test
     void deadlinesTruncateSubSecondArrivalOnRoundTheClock() {
         Instant arrival = Instant.parse("2026-11-18T15:30:00.500Z"); // Wed 23:30:00.5
 
