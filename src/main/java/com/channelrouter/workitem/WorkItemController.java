@@ -8,7 +8,7 @@ import com.channelrouter.security.ApiClient;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.KnownCode;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Work items: read one, list a page, and move them through their life. */
@@ -37,10 +38,12 @@ class WorkItemController {
 
     private final WorkItems workItems;
     private final WorkItemLifecycle lifecycle;
+    private final Validator validator;
 
-    WorkItemController(WorkItems workItems, WorkItemLifecycle lifecycle) {
+    WorkItemController(WorkItems workItems, WorkItemLifecycle lifecycle, Validator validator) {
         this.workItems = workItems;
         this.lifecycle = lifecycle;
+        this.validator = validator;
     }
 
     /** Why the owner gives the item back to the operations centre. */
@@ -92,22 +95,41 @@ class WorkItemController {
     }
 
     @PostMapping("/{workItemId}/return")
-    WorkItemView giveBack(@PathVariable String workItemId, @Valid @RequestBody ReturnRequest request,
+    WorkItemView giveBack(@PathVariable String workItemId, @RequestBody ReturnRequest request,
                           @AuthenticationPrincipal ApiClient caller) {
+        lifecycle.requireMayMove(workItemId, WorkItemAction.RETURN, caller);
+        requireValid(request);
         return lifecycle.giveBack(workItemId, request.reason().strip(), caller);
     }
 
     @PostMapping("/{workItemId}/dispatch")
-    WorkItemView dispatch(@PathVariable String workItemId, @Valid @RequestBody DispatchRequest request,
+    WorkItemView dispatch(@PathVariable String workItemId, @RequestBody DispatchRequest request,
                           @AuthenticationPrincipal ApiClient caller) {
+        lifecycle.requireMayMove(workItemId, WorkItemAction.DISPATCH, caller);
+        requireValid(request);
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         return lifecycle.dispatch(workItemId, Channel.valueOf(request.toChannel()), reason, caller);
     }
 
     @PostMapping("/{workItemId}/close")
-    WorkItemView close(@PathVariable String workItemId, @Valid @RequestBody CloseRequest request,
+    WorkItemView close(@PathVariable String workItemId, @RequestBody CloseRequest request,
                        @AuthenticationPrincipal ApiClient caller) {
+        lifecycle.requireMayMove(workItemId, WorkItemAction.CLOSE, caller);
+        requireValid(request);
         return lifecycle.close(workItemId, request.outcome().strip(), caller);
+    }
+
+    /**
+     * The body is judged after the caller's right to the move (checked before, by {@code requireMayMove}): a key
+     * that may not see the item gets 404, and one that may not move it 403, whatever it sent.
+     */
+    private void requireValid(Object body) {
+        List<FieldProblem> problems = new ArrayList<>(validator.validate(body).stream()
+                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())).toList());
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(FieldProblem::field));
+            throw new InvalidRequestException(problems);
+        }
     }
 
     private static <E extends Enum<E>> E code(Class<E> type, String field, String value, List<FieldProblem> problems) {

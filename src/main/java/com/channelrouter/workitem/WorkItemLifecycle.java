@@ -85,6 +85,19 @@ class WorkItemLifecycle {
         return workItems.afterMove(workItemId, caller);
     }
 
+    /**
+     * Refuses a move by a key that may not see the item (404) or may not make the move (403), before its body is
+     * judged; the move itself checks again, in its transaction.
+     */
+    void requireMayMove(String workItemId, WorkItemAction action, ApiClient caller) {
+        WorkItemRecord item = workItems.visible(workItemId, caller);
+        if (action == WorkItemAction.DISPATCH) {
+            WorkItemAccess.requireDispatcher(caller);
+        } else {
+            WorkItemAccess.requireOwner(caller, item, action);
+        }
+    }
+
     private WorkItemRecord ownersMove(String workItemId, ApiClient caller, WorkItemAction action) {
         WorkItemRecord item = workItems.visible(workItemId, caller);
         WorkItemAccess.requireOwner(caller, item, action);

@@ -130,6 +130,30 @@ class WorkItemLifecycleIntegrationTests {
             }
         }
 
+        @ParameterizedTest(name = "{0} {1} with a bad body -> {2}")
+        @CsvSource({
+                "dev-group-hotline, return, 403",
+                "dev-billing-support, return, 404",
+                "dev-group-hotline, close, 403",
+                "dev-website, close, 404",
+                "dev-group-hotline, dispatch, 403",
+                "dev-network-maintenance, dispatch, 404",
+                "dev-network-maintenance, return, 400",
+                "dev-operations-center, dispatch, 400",
+        })
+        void whoMayMoveIsJudgedBeforeWhatTheySent(String key, String action, int expected) {
+            String item = action.equals("dispatch") ? faultAwaitingDispatch() : networkFault();
+            Object body = action.equals("dispatch") ? Map.of("toChannel", "NOPE") : Map.of();
+
+            TestHttp.Response response = act(item, action, key, body);
+
+            assertThat(response.status()).as(response.raw().body()).isEqualTo(expected);
+            if (expected == 400) {
+                assertThat(response.body().get("errors").get(0).get("field").asString())
+                        .isEqualTo(action.equals("dispatch") ? "toChannel" : "reason");
+            }
+        }
+
         @ParameterizedTest(name = "{0} reads -> {1}")
         @CsvSource({"dev-network-maintenance, 200", "dev-group-hotline, 200", "dev-operations-center, 200", "dev-admin, 200",
                 "dev-billing-support, 404", "dev-account-manager, 404", "dev-qa, 404", "dev-table-owner, 404"})
