@@ -4,10 +4,14 @@ import com.channelrouter.security.ApiClient;
 import com.channelrouter.security.Role;
 import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.NotFoundException;
+import com.channelrouter.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -30,6 +38,9 @@ import java.util.zip.ZipException;
 class BatchRoutingController {
 
     static final String NDJSON = "application/x-ndjson";
+    /** The gzip content coding, by its name and the old alias RFC 9110 asks a server to take as the same. */
+    private static final Set<String> GZIP = Set.of("gzip", "x-gzip");
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
     private final BatchRoutings batches;
 
@@ -55,16 +66,55 @@ class BatchRoutingController {
         }
     }
 
-    /** The body, unzipped if it says it is gzip; before the batch is recorded, so that a body that is not stores nothing. */
+    /**
+     * The body, unzipped if its Content-Encoding says gzip, without a byte-order mark; before the batch is
+     * recorded, so that a body that cannot be read stores nothing.
+     */
     private static InputStream body(HttpServletRequest request) throws IOException {
-        if (!"gzip".equalsIgnoreCase(request.getHeader(HttpHeaders.CONTENT_ENCODING))) {
-            return request.getInputStream();
+        String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (coding == null || coding.isBlank() || coding.strip().equalsIgnoreCase("identity")) {
+            return plain(request.getInputStream());
+        }
+        if (!GZIP.contains(coding.strip().toLowerCase(Locale.ROOT))) {
+            throw unsupported(coding);
         }
         try {
-            return new GZIPInputStream(request.getInputStream(), 64 * 1024);
+            return withoutByteOrderMark(new GZIPInputStream(request.getInputStream(), 64 * 1024));
         } catch (ZipException | EOFException notGzip) {
-            throw InvalidRequestException.of("body", "is not gzip data, as its Content-Encoding says (" + notGzip.getMessage() + ")");
+            throw InvalidRequestException.of("body", notGzip.getMessage() == null ? "is empty, but its Content-Encoding says gzip"
+                    : "is not gzip data, as its Content-Encoding says (" + notGzip.getMessage() + ")");
         }
+    }
+
+    /** A body sent without Content-Encoding; gzip data sent so would otherwise be answered as a bad line, byte by byte. */
+    private static InputStream plain(InputStream body) throws IOException {
+        PushbackInputStream peeked = new PushbackInputStream(body, 3);
+        byte[] start = peeked.readNBytes(2);
+        if (start.length == 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
+            throw InvalidRequestException.of("body", "is gzip data: send it with the header Content-Encoding: gzip");
+        }
+        peeked.unread(start);
+        return withoutByteOrderMark(peeked);
+    }
+
+    /** Windows tools start UTF-8 text with a byte-order mark (EF BB BF), which is not part of the first line. */
+    private static InputStream withoutByteOrderMark(InputStream body) throws IOException {
+        PushbackInputStream peeked = new PushbackInputStream(body, 3);
+        byte[] start = peeked.readNBytes(3);
+        if (!Arrays.equals(start, BYTE_ORDER_MARK)) {
+            peeked.unread(start);
+        }
+        return peeked;
+    }
+
+    private static ErrorResponseException unsupported(String coding) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Encoding " + coding.strip() + " is not supported: send the body as gzip (Content-Encoding: gzip) or uncompressed.");
+        problem.setTitle("Unsupported Content-Encoding");
+        problem.setType(ProblemTypes.uri("unsupported-media-type"));
+        ErrorResponseException refused = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
+        refused.getHeaders().set(HttpHeaders.ACCEPT_ENCODING, "gzip"); // RFC 9110 15.5.16: the codings that are accepted
+        return refused;
     }
 
     /** How far a batch has got; for the client that sent it (and admins). */

@@ -94,11 +94,15 @@ class BatchRoutingIntegrationTests {
     }
 
     Answer send(String apiKey, byte[] body, boolean gzip) {
+        return send(apiKey, body, gzip ? "gzip" : null);
+    }
+
+    Answer send(String apiKey, byte[] body, String contentEncoding) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + BATCH))
                 .header("Content-Type", "application/x-ndjson").header("X-API-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (gzip) {
-            request.header("Content-Encoding", "gzip");
+        if (contentEncoding != null) {
+            request.header("Content-Encoding", contentEncoding);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -394,6 +398,39 @@ class BatchRoutingIntegrationTests {
         assertThat(answer.body().get("errors").get(0).get("message").asString()).contains("not gzip");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM routing_batch", Long.class)).isEqualTo(batchesBefore);
         assertThat(stored()).isZero();
+    }
+
+    @Test
+    void gzipSentWithoutItsContentEncodingIsToldSoAndAnOtherCodingIsRefused() throws IOException {
+        long batchesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM routing_batch", Long.class);
+        byte[] zipped = gzip(alert(1) + "\n");
+
+        Answer unlabelled = send("dev-bi-system", zipped, null);
+        Answer brotli = send("dev-bi-system", (alert(2) + "\n").getBytes(StandardCharsets.UTF_8), "br");
+
+        assertThat(unlabelled.status()).isEqualTo(400);
+        assertThat(unlabelled.lines().get(0).get("errors").get(0).get("message").asString())
+                .isEqualTo("is gzip data: send it with the header Content-Encoding: gzip");
+        assertThat(brotli.status()).isEqualTo(415);
+        assertThat(brotli.lines().get(0).get("detail").asString()).contains("Content-Encoding br is not supported");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM routing_batch", Long.class)).isEqualTo(batchesBefore);
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void xGzipIsGzipAndAByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
+        byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+        byte[] plain = (alert(1) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + plain.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(plain, 0, withBom, bom.length, plain.length);
+
+        Answer plainWithBom = send("dev-bi-system", withBom, null);
+        Answer zippedWithBom = send("dev-bi-system", gzip("\ufeff" + alert(2) + "\n"), "x-gzip");
+
+        assertThat(plainWithBom.lines()).extracting(line -> line.get("status").asInt()).containsExactly(201);
+        assertThat(zippedWithBom.lines()).extracting(line -> line.get("status").asInt()).containsExactly(201);
+        assertThat(stored()).isEqualTo(2);
     }
 
     /**
