@@ -72,6 +72,10 @@ class EventFeedController {
         if (overseer && requested != null) {
             return requested;
         }
+        if (overseer && caller.channel() == null) { // may read any channel's feed, but did not say which
+            throw InvalidRequestException.of("channel", "is required for a key that speaks for no channel: one of "
+                    + Codes.names(SourceChannel.class));
+        }
         throw new ForbiddenException(caller.channel() == null
                 ? "Your API key speaks for no channel; name one with channel= (dispatchers and admins only)."
                 : ownChannel ? "Your API key may route items but not read them: the feed needs the CHANNEL role."

@@ -83,6 +83,10 @@ class WorkItemController {
                 instant("to", to, problems),
                 number("page", page, 0, LAST_PAGE, problems),
                 number("size", size, 1, MAX_PAGE_SIZE, problems));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            // from is inclusive and to exclusive: such a range holds nothing, which is surely not what was meant
+            problems.add(new FieldProblem("from", "must be before to (" + to + ")"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

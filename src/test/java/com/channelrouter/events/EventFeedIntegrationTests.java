@@ -214,6 +214,9 @@ class EventFeedIntegrationTests {
         assertThat(http.get("/api/v1/events?channel=NETWORK_MAINTENANCE", "dev-operations-center").status()).isEqualTo(200);
         assertThat(http.get("/api/v1/events?channel=NETWORK_MAINTENANCE", "dev-admin").status()).isEqualTo(200);
         assertThat(http.get("/api/v1/events?channel=MARS", "dev-admin").status()).isEqualTo(400);
+        TestHttp.Response unnamed = http.get("/api/v1/events", "dev-admin"); // may read any feed, but must say which
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.body().get("errors").get(0).get("field").asString()).isEqualTo("channel");
         assertThat(http.get("/api/v1/events?limit=0", "dev-website").status()).isEqualTo(400);
         assertThat(http.get("/api/v1/events", null).status()).isEqualTo(401);
     }

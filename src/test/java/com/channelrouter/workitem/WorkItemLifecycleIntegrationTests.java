@@ -465,6 +465,15 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(fields).containsExactlyInAnyOrder("status", "size", "breached", "from");
         }
 
+        @Test
+        void aTimeRangeThatEndsBeforeItStartsIsRefused() {
+            TestHttp.Response response = http.get("/api/v1/work-items?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", NETWORK);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("from");
+            assertThat(response.body().get("errors").get(0).get("message").asString()).startsWith("must be before to");
+        }
+
         /** The deepest page a client may ask for is answered (empty), one page further is refused by name. */
         @Test
         void theLastPageIsAnsweredAndTheOneAfterItRefused() {
