@@ -16,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -39,7 +38,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,8 +71,6 @@ class BatchRoutings {
     static final int MAX_BLANK_LINES_IN_A_ROW = 10_000;
     /** Blank space in a row that ends a batch too: 10,000 wide blank lines would otherwise be 640 MB read for nothing. */
     static final long MAX_BLANK_BYTES_IN_A_ROW = 1024 * 1024;
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
-    private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     /** How long a RUNNING batch may go without recording progress before its status says it FAILED. */
     static final Duration SILENT_AT_MOST = Duration.ofMinutes(5);
     /** How long a batch that broke off waits for its chunks being stored before it says so. */
@@ -157,11 +153,11 @@ class BatchRoutings {
      * is answered is thrown; after that, the answer ends with a line saying where and why it broke off.
      */
     void run(RoutingBatch started, InputStream in, OutputStream out, ApiClient client) throws IOException {
-        Progress progress = new Progress(started);
+        BatchProgress progress = new BatchProgress(started, batches, clock);
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE_BYTES);
-        Deque<Future<List<Slot>>> inFlight = new ArrayDeque<>();
-        Map<String, Future<List<Slot>>> keysInFlight = new HashMap<>();
-        List<Slot> chunk = new ArrayList<>(CHUNK);
+        Deque<Future<List<BatchLine>>> inFlight = new ArrayDeque<>();
+        Map<String, Future<List<BatchLine>>> keysInFlight = new HashMap<>();
+        List<BatchLine> chunk = new ArrayList<>(CHUNK);
         try {
             int blankInARow = 0;
             long blankBytesInARow = 0;
@@ -200,10 +196,10 @@ class BatchRoutings {
             // batch again answers them either way, without storing anything twice
             settle(inFlight);
             progress.finish(RoutingBatch.FAILED, String.valueOf(failure.getMessage()));
-            if (progress.lines == 0) {
+            if (progress.lines() == 0) {
                 throw failure; // nothing answered yet: the failure is the whole answer, as for any request
             }
-            answerBrokenOff(out, progress.lastLine, failure);
+            answerBrokenOff(out, progress.lastLine(), failure);
         }
     }
 
@@ -211,10 +207,10 @@ class BatchRoutings {
      * Chunks not started are dropped; those being stored are waited for (a while), so that a batch sent again at
      * once, as the answer invites, does not meet its own first run's transactions still open.
      */
-    private static void settle(Deque<Future<List<Slot>>> inFlight) {
+    private static void settle(Deque<Future<List<BatchLine>>> inFlight) {
         inFlight.forEach(chunk -> chunk.cancel(false));
         long deadline = System.nanoTime() + SETTLE_AT_MOST.toNanos();
-        for (Future<List<Slot>> chunk : inFlight) {
+        for (Future<List<BatchLine>> chunk : inFlight) {
             try {
                 chunk.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
@@ -251,18 +247,18 @@ class BatchRoutings {
      * flight waits for that chunk first, so that the first line of an item always stores it and later ones
      * are its repeats (or conflicts), as if the batch were stored line by line.
      */
-    private Future<List<Slot>> submit(List<Slot> chunk, Map<String, Future<List<Slot>>> keysInFlight, ApiClient client) {
+    private Future<List<BatchLine>> submit(List<BatchLine> chunk, Map<String, Future<List<BatchLine>>> keysInFlight, ApiClient client) {
         List<String> keys = chunk.stream().filter(slot -> slot.request != null)
                 .map(slot -> StoredExternalIds.key(slot.request.item().sourceChannel(), slot.request.item().externalId())).toList();
-        Set<Future<List<Slot>>> earlier = new HashSet<>();
+        Set<Future<List<BatchLine>>> earlier = new HashSet<>();
         keys.forEach(key -> {
-            Future<List<Slot>> other = keysInFlight.get(key);
+            Future<List<BatchLine>> other = keysInFlight.get(key);
             if (other != null) {
                 earlier.add(other);
             }
         });
-        Future<List<Slot>> stored = storage.submit(() -> {
-            for (Future<List<Slot>> before : earlier) {
+        Future<List<BatchLine>> stored = storage.submit(() -> {
+            for (Future<List<BatchLine>> before : earlier) {
                 before.get(); // submitted earlier to the same FIFO pool, so already running or done
             }
             decide(chunk, client);
@@ -273,9 +269,9 @@ class BatchRoutings {
         return stored;
     }
 
-    private void answer(Future<List<Slot>> stored, Map<String, Future<List<Slot>>> keysInFlight, OutputStream out,
-                        Progress progress) throws IOException {
-        List<Slot> chunk;
+    private void answer(Future<List<BatchLine>> stored, Map<String, Future<List<BatchLine>>> keysInFlight, OutputStream out,
+                        BatchProgress progress) throws IOException {
+        List<BatchLine> chunk;
         try {
             chunk = stored.get();
         } catch (InterruptedException e) {
@@ -285,7 +281,7 @@ class BatchRoutings {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         keysInFlight.values().removeIf(f -> f == stored);
-        for (Slot slot : chunk) {
+        for (BatchLine slot : chunk) {
             out.write(slot.answer.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             progress.count(slot);
@@ -295,8 +291,8 @@ class BatchRoutings {
     }
 
     /** Reads and checks one line; a refused line gets its answer at once. */
-    private Slot read(NdjsonLines.Line line, ApiClient client) {
-        Slot slot = new Slot(line.number());
+    private BatchLine read(NdjsonLines.Line line, ApiClient client) {
+        BatchLine slot = new BatchLine(line.number(), json);
         if (line.tooLong()) {
             return slot.refused(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Line too large",
                     "A line may hold one request of at most " + MAX_LINE_BYTES / 1024 + " KB.", List.of());
@@ -343,10 +339,10 @@ class BatchRoutings {
      * Decides the chunk's checked lines, on a storage worker: the registry entries they need are read with
      * one query, and the chunks in flight are decided on several cores while this batch's thread reads on.
      */
-    private void decide(List<Slot> chunk, ApiClient client) {
-        List<Slot> checked = chunk.stream().filter(slot -> slot.request != null).toList();
+    private void decide(List<BatchLine> chunk, ApiClient client) {
+        List<BatchLine> checked = chunk.stream().filter(slot -> slot.request != null).toList();
         Map<String, Customer> registered = decisions.registeredFor(checked.stream().map(slot -> slot.request.item()).toList());
-        for (Slot slot : checked) {
+        for (BatchLine slot : checked) {
             CheckedRequest request = slot.request;
             try {
                 RoutingDecision decision = decisions.decide(request.item(), registered).withWorkItemId(Ids.next());
@@ -367,7 +363,7 @@ class BatchRoutings {
      * back as a deadlock's victim: another instance was storing some of the same external ids at once (the
      * same batch sent to both, its lines in another order), and its items may now be stored.
      */
-    private void store(List<Slot> chunk) {
+    private void store(List<BatchLine> chunk) {
         answerRefusedRepeats(chunk);
         boolean lookUpFirst = repeats.lookUpFirst();
         for (int lookUps = lookUpFirst ? 1 : 0; ; lookUps++) {
@@ -408,13 +404,13 @@ class BatchRoutings {
      * from the store, as every repeat is, whatever the tables or the registry would decide now. Its item is
      * never inserted, so no unique key sees it: its external ids are looked up, only when a chunk has such lines.
      */
-    private void answerRefusedRepeats(List<Slot> chunk) {
-        List<Slot> refused = chunk.stream().filter(s -> s.request != null && s.own == null).toList();
+    private void answerRefusedRepeats(List<BatchLine> chunk) {
+        List<BatchLine> refused = chunk.stream().filter(s -> s.request != null && s.own == null).toList();
         if (refused.isEmpty()) {
             return;
         }
         StoredExternalIds stored = lookUp(refused);
-        for (Slot slot : refused) {
+        for (BatchLine slot : refused) {
             PriorExternalId prior = stored.get(slot.request.item().sourceChannel(), slot.request.item().externalId());
             if (prior != null && prior.requestHash().equals(slot.request.fingerprint())) {
                 slot.answered(prior.workItemId(), stored.decisionJson(prior), true);
@@ -425,7 +421,7 @@ class BatchRoutings {
     }
 
     /** The items stored under the external ids of these checked lines (a batch line always has one). */
-    private StoredExternalIds lookUp(List<Slot> lines) {
+    private StoredExternalIds lookUp(List<BatchLine> lines) {
         return repeats.noted(StoredExternalIds.find(workItems, lines.stream().map(s -> s.request.item()).toList()));
     }
 
@@ -433,17 +429,17 @@ class BatchRoutings {
      * Marks the chunk's repeats (of items found {@code stored}, or of an earlier line) and returns the items to
      * store; sorts every decided line afresh, as the lines it marked before may have been sorted without the lookup.
      */
-    private List<NewWorkItem> sortOutRepeats(List<Slot> chunk, StoredExternalIds stored) {
-        Map<String, Slot> firstInChunk = new HashMap<>();
+    private List<NewWorkItem> sortOutRepeats(List<BatchLine> chunk, StoredExternalIds stored) {
+        Map<String, BatchLine> firstInChunk = new HashMap<>();
         List<NewWorkItem> fresh = new ArrayList<>();
-        for (Slot slot : chunk) {
+        for (BatchLine slot : chunk) {
             if (slot.own == null) {
                 continue; // refused before it was decided
             }
             slot.unsorted();
             String key = StoredExternalIds.key(slot.item.sourceChannel(), slot.item.externalId());
             PriorExternalId prior = stored.get(slot.item.sourceChannel(), slot.item.externalId());
-            Slot first = firstInChunk.putIfAbsent(key, slot);
+            BatchLine first = firstInChunk.putIfAbsent(key, slot);
             String priorHash = prior != null ? prior.requestHash() : first != null ? first.item.requestHash() : null;
             if (priorHash != null && !priorHash.equals(slot.item.requestHash())) {
                 slot.conflicting();
@@ -457,128 +453,5 @@ class BatchRoutings {
             }
         }
         return fresh;
-    }
-
-    /** One line of the batch: its decided item until it is stored, then its answer. */
-    private final class Slot {
-        final long line;
-        CheckedRequest request;
-        /** The item decided for this line, once decided; {@code item} is the one stored for it (an earlier line's, for a repeat). */
-        NewWorkItem own;
-        NewWorkItem item;
-        Slot repeatOf;
-        String answer;
-        int status;
-        boolean replayed;
-
-        Slot(long line) {
-            this.line = line;
-        }
-
-        void decided(NewWorkItem decided) {
-            this.own = decided;
-            this.item = decided;
-        }
-
-        /** Back to decided, for its repeats to be sorted out again. */
-        void unsorted() {
-            item = own;
-            repeatOf = null;
-            answer = null;
-            status = 0;
-            replayed = false;
-        }
-
-        Slot refused(int problemStatus, String type, String title, String detail, List<FieldProblem> errors) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", this.line);
-            line.put("status", problemStatus);
-            line.put("problem", BatchProblems.problem(problemStatus, type, title, detail, errors));
-            this.status = problemStatus;
-            this.answer = json.writeValueAsString(line);
-            this.item = null;
-            return this;
-        }
-
-        /** Its externalId already names a different request. */
-        Slot conflicting() {
-            RoutingItem item = request.item();
-            return refused(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency conflict", "The externalId " + item.externalId()
-                    + " from " + item.sourceChannel() + " already names a different item. Nothing was stored.",
-                    List.of(new FieldProblem("externalId", "was already used for a different request")));
-        }
-
-        Slot invalidFields(List<FieldProblem> errors) {
-            return refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line has invalid fields; it was not stored.", errors);
-        }
-
-        /** The decision is written as stored, byte for byte, without parsing it again. */
-        void answered(String workItemId, String decisionJson, boolean wasReplayed) {
-            this.status = 201;
-            this.replayed = wasReplayed;
-            this.answer = "{\"line\":" + line + ",\"status\":201,\"workItemId\":\"" + workItemId + "\",\"replayed\":" + wasReplayed
-                    + ",\"decision\":" + decisionJson + "}";
-        }
-    }
-
-    /** Counts the answers, keeps the batch's row up to date and logs a progress line now and then. */
-    private final class Progress {
-        private RoutingBatch batch;
-        private long lines;
-        /** The number of the last line answered. */
-        private long lastLine;
-        private long stored;
-        private long replayed;
-        private long refused;
-        private Instant lastStatus;
-        private Instant lastLog;
-
-        Progress(RoutingBatch batch) {
-            this.batch = batch;
-            this.lastStatus = batch.startedAt();
-            this.lastLog = batch.startedAt();
-        }
-
-        void count(Slot slot) {
-            lines++;
-            lastLine = slot.line;
-            if (slot.status != 201) {
-                refused++;
-            } else if (slot.replayed) {
-                replayed++;
-            } else {
-                stored++;
-            }
-        }
-
-        void report() {
-            Instant now = clock.instant();
-            if (Duration.between(lastStatus, now).compareTo(STATUS_EVERY) >= 0) {
-                save(RoutingBatch.RUNNING, null, null, now);
-            }
-            if (Duration.between(lastLog, now).compareTo(PROGRESS_EVERY) >= 0) {
-                lastLog = now;
-                log.info("Batch {}: {} lines ({} stored, {} replayed, {} refused), {} lines/s", batch.batchId(), lines, stored,
-                        replayed, refused, batch.linesPerSecond());
-            }
-        }
-
-        void finish(String state, String failure) {
-            Instant now = clock.instant();
-            try {
-                save(state, now, failure, now);
-            } catch (DataAccessException unavailable) {
-                log.warn("Batch {}: could not record its end ({}): {}", batch.batchId(), state, unavailable.getMessage());
-            }
-            log.info("Batch {} {}: {} lines ({} stored, {} replayed, {} refused) in {} s", batch.batchId(), state, lines, stored,
-                    replayed, refused, Duration.between(batch.startedAt(), now).toMillis() / 1000.0);
-        }
-
-        private void save(String state, Instant finishedAt, String failure, Instant now) {
-            lastStatus = now;
-            batch = new RoutingBatch(batch.batchId(), batch.clientId(), state, lines, stored, replayed, refused, batch.startedAt(),
-                    now, finishedAt, failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)));
-            batches.update(batch);
-        }
     }
 }
