@@ -29,7 +29,37 @@ public final class CaseColumns {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*");
 
+    /**
+     * The statuses a replay can give: a decision, an invalid request, a refusal by the tables. 403 and 409 come
+     * from who calls and what is stored, which a replay has neither of, so a case expecting them could never pass.
+     */
+    static final Set<Integer> STATUSES = Set.of(200, 400, 422);
+    static final String STATUSES_ALLOWED = "write 200 (a decision), 400 (the request is invalid) or 422 (the tables refuse it)";
+
     private CaseColumns() {
+    }
+
+    /** A row or line that cannot be a case; {@code column} is where to point (expectStatus, or null for the row). */
+    static final class NotACase extends IllegalArgumentException {
+        final String column;
+
+        NotACase(String column, String message) {
+            super(message);
+            this.column = column;
+        }
+    }
+
+    /** Why a case checks nothing, or null when it checks something: it would pass whatever is decided. */
+    static String checksNothing(String name, JsonNode expect, Integer expectStatus) {
+        if (expectStatus != null || (expect != null && !expect.isEmpty())) {
+            return null;
+        }
+        return (name == null ? "" : "\"" + name + "\" ") + "checks nothing: fill at least one expect. cell or expectStatus";
+    }
+
+    /** Why this expectStatus can never be given by a replay, or null when it can. */
+    static String badStatus(int status) {
+        return STATUSES.contains(status) ? null : "expectStatus " + status + " is not a status a replay gives: " + STATUSES_ALLOWED;
     }
 
     /** A column this format does not know, by header; null when it is known. */
@@ -58,7 +88,7 @@ public final class CaseColumns {
     /**
      * The case a row describes; values of unknown columns are left out (they are reported once per file).
      *
-     * @throws IllegalArgumentException when expectStatus is not a whole number
+     * @throws NotACase when expectStatus is not one a replay gives, or when the row checks nothing
      */
     public static ReplayCase toCase(Map<String, String> row, String where, JsonMapper json) {
         ObjectNode request = json.createObjectNode();
@@ -72,9 +102,12 @@ public final class CaseColumns {
             }
             if (EXPECT_STATUS.equals(header)) {
                 if (!INTEGER.matcher(value).matches()) {
-                    throw new IllegalArgumentException("expectStatus must be a status code such as 400 or 422, not \"" + value + "\"");
+                    throw new NotACase(EXPECT_STATUS, "expectStatus must be a status code, not \"" + value + "\": " + STATUSES_ALLOWED);
                 }
                 expectStatus = Integer.parseInt(value);
+                if (badStatus(expectStatus) != null) {
+                    throw new NotACase(EXPECT_STATUS, badStatus(expectStatus));
+                }
             } else if (header.startsWith(EXPECT_PREFIX)) {
                 String path = header.substring(EXPECT_PREFIX.length());
                 put(expect, path, expected(path, value, json));
@@ -83,8 +116,11 @@ public final class CaseColumns {
             }
         }
         String name = row.getOrDefault(NAME, "");
-        return new ReplayCase(name == null || name.isBlank() ? where : name.strip(), where, request,
-                expect.isEmpty() && expectStatus != null ? null : expect, expectStatus);
+        String named = name == null || name.isBlank() ? null : name.strip();
+        if (checksNothing(named, expect, expectStatus) != null) {
+            throw new NotACase(null, checksNothing(named, expect, expectStatus));
+        }
+        return new ReplayCase(named == null ? where : named, where, request, expect.isEmpty() ? null : expect, expectStatus);
     }
 
     private static JsonNode expected(String path, String value, JsonMapper json) {

@@ -104,21 +104,27 @@ public final class CaseFiles {
                     continue;
                 }
                 JsonNode expectStatus = node.get("expectStatus");
-                if (expectStatus != null && !expectStatus.isNull() && !expectStatus.isInt()) {
-                    sink.problem(new Problem(where, "expectStatus must be a status code such as 400 or 422", true));
+                if (expectStatus != null && !expectStatus.isNull()
+                        && (!expectStatus.isInt() || CaseColumns.badStatus(expectStatus.asInt()) != null)) {
+                    sink.problem(new Problem(where, expectStatus.isInt() ? CaseColumns.badStatus(expectStatus.asInt())
+                            : "expectStatus must be a status code: " + CaseColumns.STATUSES_ALLOWED, true));
                     continue;
                 }
+                Integer status = expectStatus == null || expectStatus.isNull() ? null : expectStatus.asInt();
                 JsonNode expect = node.get("expect");
-                if ((expect == null || !expect.isObject()) && (expectStatus == null || expectStatus.isNull())) {
+                if ((expect == null || !expect.isObject()) && status == null) {
                     // a case that expects nothing would pass whatever is decided (a misspelt "expected", say)
                     sink.problem(new Problem(where, "a case needs \"expect\" (an object of the fields to compare) or \"expectStatus\"",
                             true));
                     continue;
                 }
-                String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : where;
-                sink.accept(new ReplayCase(name, where, node.get("request"),
-                        node.has("expect") && node.get("expect").isObject() ? node.get("expect") : null,
-                        expectStatus == null || expectStatus.isNull() ? null : expectStatus.asInt()));
+                expect = expect != null && expect.isObject() && !expect.isEmpty() ? expect : null;
+                String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : null;
+                if (CaseColumns.checksNothing(name, expect, status) != null) {
+                    sink.problem(new Problem(where, CaseColumns.checksNothing(name, expect, status), true));
+                    continue;
+                }
+                sink.accept(new ReplayCase(name == null ? where : name, where, node.get("request"), expect, status));
             } catch (JacksonException e) {
                 sink.problem(new Problem(where, "not valid JSON: " + e.getOriginalMessage(), true));
             }
@@ -220,7 +226,7 @@ public final class CaseFiles {
     private void toCase(Map<String, String> row, String where, Sink sink) {
         try {
             sink.accept(CaseColumns.toCase(row, where, json));
-        } catch (IllegalArgumentException malformed) {
+        } catch (CaseColumns.NotACase malformed) {
             sink.problem(new Problem(where, malformed.getMessage(), true));
         }
     }

@@ -88,15 +88,19 @@ public class CaseRunner {
         return new Outcome(replayCase, status, decision, refusal, compare(replayCase, status, decision, refusal));
     }
 
+    /**
+     * The status first; when a decision was expected (no expectStatus, or 200) and given, the expected fields too,
+     * so "200 and these fields" checks both. A case that checks nothing fails: it would pass whatever is decided.
+     */
     private static List<Expectations.Difference> compare(ReplayCase replayCase, int status, JsonNode decision, String refusal) {
-        if (replayCase.expectStatus() != null) {
-            return replayCase.expectStatus() == status ? List.of()
-                    : List.of(new Expectations.Difference("status", replayCase.expectStatus().toString(),
+        if (CaseColumns.checksNothing(null, replayCase.expect(), replayCase.expectStatus()) != null) {
+            return List.of(new Expectations.Difference("expect", "at least one expect. field or expectStatus", "nothing to check"));
+        }
+        int expectedStatus = replayCase.expectStatus() == null ? 200 : replayCase.expectStatus();
+        if (status != expectedStatus) {
+            return List.of(new Expectations.Difference("status", Integer.toString(expectedStatus),
                     status + (refusal == null ? "" : " (" + refusal + ")")));
         }
-        if (status != 200) {
-            return List.of(new Expectations.Difference("status", "200", status + " (" + refusal + ")"));
-        }
-        return replayCase.expect() == null ? List.of() : Expectations.differences(replayCase.expect(), decision);
+        return status == 200 && replayCase.expect() != null ? Expectations.differences(replayCase.expect(), decision) : List.of();
     }
 }

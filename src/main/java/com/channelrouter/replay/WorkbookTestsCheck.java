@@ -69,13 +69,23 @@ class WorkbookTestsCheck implements CandidateCheck {
                             "Test \"" + replayCase.name() + "\" in " + tests.workbook() + " fails: " + differences + ".",
                             "测试“" + replayCase.name() + "”（" + tests.workbook() + "）未通过：" + differences + "。"));
                 }
-            } catch (IllegalArgumentException malformed) {
-                problems.add(new TableProblem(tests.workbook(), tests.sheet(), tests.cell("expectStatus", row.excelRow()),
-                        row.excelRow(), "expectStatus", row.values().get("expectStatus"), malformed.getMessage() + ".",
-                        "expectStatus 必须是状态码，例如 400 或 422。"));
+            } catch (CaseColumns.NotACase malformed) {
+                problems.add(notACase(tests, row, malformed, nameCell == null ? firstCell : nameCell));
             }
         }
         return passed;
+    }
+
+    /** A row that is no test: a status a replay never gives (at its expectStatus cell), or nothing to check. */
+    private static TableProblem notACase(WorkbookTests tests, WorkbookTests.Case row, CaseColumns.NotACase malformed, String rowCell) {
+        if (CaseColumns.EXPECT_STATUS.equals(malformed.column)) {
+            return new TableProblem(tests.workbook(), tests.sheet(), tests.cell(CaseColumns.EXPECT_STATUS, row.excelRow()),
+                    row.excelRow(), CaseColumns.EXPECT_STATUS, row.values().get(CaseColumns.EXPECT_STATUS), malformed.getMessage() + ".",
+                    "expectStatus 只能填写 200（得到决策）、400（请求无效）或 422（决策表拒绝）。");
+        }
+        return new TableProblem(tests.workbook(), tests.sheet(), rowCell, row.excelRow(), "name", row.values().get(CaseColumns.NAME),
+                "Test in row " + row.excelRow() + " " + CaseColumns.checksNothing(null, null, null) + ".",
+                "第 " + row.excelRow() + " 行的测试什么都不检查：请至少填写一个 expect. 单元格或 expectStatus。");
     }
 
     /**

@@ -83,9 +83,9 @@ class ReplayApiIntegrationTests {
     /** One request holds at most 20,000 cases' results (a 600 KB file of one-line cases held a gigabyte before). */
     @Test
     void casesBeyondWhatOneRequestHoldsAreNotReplayedAndSaySo() {
-        StringBuilder cases = new StringBuilder("name\n");
+        StringBuilder cases = new StringBuilder("name,expectStatus\n");
         for (int i = 0; i <= Replayer.MAX_CASES_PER_REQUEST; i++) {
-            cases.append("case-").append(i).append('\n');
+            cases.append("case-").append(i).append(",400\n");
         }
 
         TestHttp.Response response = replay("many.csv", cases.toString().getBytes(StandardCharsets.UTF_8), Map.of());

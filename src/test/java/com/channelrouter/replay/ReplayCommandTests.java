@@ -100,7 +100,8 @@ class ReplayCommandTests {
         assertThat(output()).contains("FAIL mixed.jsonl:2: not valid JSON")
                 .contains("FAIL mixed.jsonl:5: a case is an object with a \"request\"")
                 .contains("WARNING extra-column.csv:1: unknown column \"colour\"")
-                .endsWith("5 passed, 2 failed\n");
+                .contains("FAIL extra-column.csv:3: \"bad time\" checks nothing")
+                .endsWith("4 passed, 3 failed\n");
     }
 
     @Test
@@ -135,12 +136,27 @@ class ReplayCommandTests {
                 + "bad time,LEAD,WEBSITE,yesterday,C-1,C,VPMN,400\n"
                 + "bad code,LEAD,CARRIER_PIGEON,,C-2,C,VPMN,400\n"
                 + "prospect alert,ALERT,BI_SYSTEM,,C-3,POTENTIAL,,422\n"
-                + "refused but not expected,LEAD,WEBSITE,yesterday,C-4,C,VPMN,\n");
+                + "refused but a decision expected,LEAD,WEBSITE,yesterday,C-4,C,VPMN,200\n");
 
         replay(csv.toString());
 
-        assertThat(output()).contains("FAIL refused but not expected (refusals.csv:5)").contains("status: expected 200, actual 400")
+        assertThat(output()).contains("FAIL refused but a decision expected (refusals.csv:5)").contains("status: expected 200, actual 400")
                 .endsWith("3 passed, 1 failed\n");
+    }
+
+    @Test
+    void expectStatus200AlsoChecksTheExpectedFields(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("both.csv");
+        Files.writeString(csv, "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,expect.routingRule,expectStatus\n"
+                + "right rule,LEAD,WEBSITE,C-1,C,VPMN,L4,200\n"
+                + "wrong rule,LEAD,WEBSITE,C-1,C,VPMN,L1,200\n"
+                + "refused with fields,LEAD,WEBSITE,C-1,C,NOPE,L4,400\n");
+
+        int exit = replay(csv.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL wrong rule (both.csv:3)").contains("routingRule: expected L1, actual L4")
+                .endsWith("2 passed, 1 failed\n");
     }
 
     @Test
