@@ -1,14 +1,19 @@
 package com.channelrouter.replay;
 
+import com.channelrouter.routing.RoutingDecision;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +76,69 @@ public final class CaseColumns {
             return null;
         }
         return header;
+    }
+
+    /**
+     * The decision's fields as expect. columns name them, to suggest the right spelling: derived from the decision
+     * itself so that a field added to it is suggested too.
+     */
+    private static final List<String> DECISION_FIELDS = decisionFields();
+    private static final Pattern LOOKS_LIKE_EXPECTATION = Pattern.compile("(?i)expect(?:ed)?[\\s._:-]*(.*)");
+
+    private static List<String> decisionFields() {
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent component : RoutingDecision.class.getRecordComponents()) {
+            fields.add(component.getName());
+        }
+        for (RecordComponent component : RoutingDecision.Sla.class.getRecordComponents()) {
+            fields.add("sla." + component.getName());
+        }
+        return fields;
+    }
+
+    /**
+     * What is wrong with a header so that a file's rows cannot be read as meant, one message per column: a column
+     * that looks like an expectation but is not one (its rows would pass unchecked), a column named twice (which
+     * of its cells counts?). Empty for a header without such columns.
+     */
+    static List<String> headerProblems(List<String> headers) {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
+            if (header.isEmpty()) {
+                continue;
+            }
+            if (!seen.add(header)) {
+                problems.add("column \"" + header + "\" is named twice (column " + (headers.indexOf(header) + 1) + " and column "
+                        + (i + 1) + "): keep one");
+            } else if (looksLikeExpectation(header)) {
+                String suggestion = suggestion(header);
+                problems.add("column \"" + header + "\" looks like an expectation but is not one"
+                        + (suggestion == null ? ": write expect.<field> (expect.ownerChannel, expect.sla.rule, …) or expectStatus"
+                        : ": did you mean \"" + suggestion + "\"?"));
+            }
+        }
+        return problems;
+    }
+
+    static boolean looksLikeExpectation(String header) {
+        return unknown(header) != null && header.toLowerCase(Locale.ROOT).startsWith("expect");
+    }
+
+    /** The valid column a misspelt expectation most likely means, or null when none is obvious. */
+    static String suggestion(String header) {
+        Matcher misspelt = LOOKS_LIKE_EXPECTATION.matcher(header.strip());
+        if (!misspelt.matches()) {
+            return null;
+        }
+        String rest = misspelt.group(1);
+        if (rest.equalsIgnoreCase("status")) {
+            return EXPECT_STATUS;
+        }
+        String field = DECISION_FIELDS.stream().filter(rest::equalsIgnoreCase).findFirst().orElse(rest);
+        String candidate = EXPECT_PREFIX + field;
+        return unknown(candidate) == null && !candidate.equals(header) ? candidate : null;
     }
 
     /** Headers that are neither request fields, expectations, expectStatus nor name. */
@@ -149,6 +217,16 @@ public final class CaseColumns {
         return json.getNodeFactory().stringNode(value);
     }
 
+    /** An expect object with its dotted keys ("sla.rule") read as the nested path, as CSV headers are. */
+    static JsonNode nested(JsonNode expect, JsonMapper json) {
+        ObjectNode nested = json.createObjectNode();
+        for (Map.Entry<String, JsonNode> field : expect.properties()) {
+            put(nested, field.getKey(), field.getValue().isObject() ? nested(field.getValue(), json) : field.getValue());
+        }
+        return nested;
+    }
+
+    /** Sets the value at a dotted path; an object meets an object already there field by field ("sla" and "sla.rule"). */
     private static void put(ObjectNode root, String path, JsonNode value) {
         String[] parts = path.split("\\.");
         ObjectNode node = root;
@@ -156,6 +234,11 @@ public final class CaseColumns {
             JsonNode child = node.get(parts[i]);
             node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
         }
-        node.set(parts[parts.length - 1], value);
+        String last = parts[parts.length - 1];
+        if (node.get(last) instanceof ObjectNode existing && value instanceof ObjectNode fields) {
+            fields.properties().forEach(field -> put(existing, field.getKey(), field.getValue()));
+        } else {
+            node.set(last, value);
+        }
     }
 }

@@ -17,11 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads QA case files as a stream of cases, in the contract's three formats: JSON lines, CSV (UTF-8,
@@ -53,6 +52,9 @@ public final class CaseFiles {
     /** As the largest multipart file an upload may send (application.yml); read from a file, the same. */
     private static final int MAX_XLSX_BYTES = 32 * 1024 * 1024;
 
+    /** Jackson's description of its input ("[Source: REDACTED (StreamReadFeature…); line: 1, column: 3]"): noise to QA. */
+    private static final Pattern SOURCE_DESCRIPTION = Pattern.compile("\\s*(at )?\\[Source: .*", Pattern.DOTALL);
+
     private final JsonMapper json;
 
     public CaseFiles(JsonMapper json) {
@@ -70,8 +72,9 @@ public final class CaseFiles {
      */
     public void read(String fileName, InputStream in, ZoneId localTime, Sink sink) {
         String lower = fileName.toLowerCase(Locale.ROOT);
+        boolean csv = lower.endsWith(".csv");
         try {
-            if (lower.endsWith(".csv")) {
+            if (csv) {
                 readCsv(fileName, in, sink);
             } else if (lower.endsWith(".xlsx")) {
                 readXlsx(fileName, in, localTime, sink);
@@ -80,81 +83,185 @@ public final class CaseFiles {
             } else {
                 sink.problem(new Problem(fileName, "not a case file: name it .jsonl, .csv or .xlsx", true));
             }
+        } catch (Utf8Text.NotUtf8 e) {
+            sink.problem(notUtf8(fileName, e, csv));
+        } catch (UncheckedIOException e) {
+            sink.problem(e.getCause() instanceof Utf8Text.NotUtf8 notUtf8 ? notUtf8(fileName, notUtf8, csv)
+                    : new Problem(fileName, "cannot be read: " + e.getCause().getMessage(), true));
         } catch (IOException e) {
             sink.problem(new Problem(fileName, "cannot be read: " + e.getMessage(), true));
-        } catch (IllegalArgumentException badHeader) {
-            // commons-csv refuses a header it cannot use (a column without a name) before any record is read
-            sink.problem(new Problem(fileName + ":1", "the header cannot be read: " + badHeader.getMessage(), true));
         }
     }
 
+    private static Problem notUtf8(String fileName, Utf8Text.NotUtf8 e, boolean csv) {
+        // what was read before this line has been replayed already; what follows would be read as garbage
+        return new Problem(fileName + ":" + e.line, "is not UTF-8 text: save it as " + (csv ? "CSV UTF-8" : "UTF-8")
+                + " (nothing from this line on was replayed)", true);
+    }
+
     private void readJsonLines(String fileName, InputStream in, Sink sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(withoutByteOrderMark(new Utf8Text(in)));
         int lineNumber = 0;
+        boolean first = true;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
             String where = fileName + ":" + lineNumber;
+            if (first && line.stripLeading().startsWith("[")) {
+                // a pretty-printed array would give a problem per line, none of them saying what is wrong
+                sink.problem(new Problem(where, "holds a JSON array: write one case per line (JSON lines)", true));
+                return;
+            }
+            first = false;
             try {
                 JsonNode node = json.readTree(line);
                 if (!node.isObject() || !node.has("request") || !node.get("request").isObject()) {
                     sink.problem(new Problem(where, "a case is an object with a \"request\" object and \"expect\" or \"expectStatus\"", true));
                     continue;
                 }
-                JsonNode expectStatus = node.get("expectStatus");
-                if (expectStatus != null && !expectStatus.isNull()
-                        && (!expectStatus.isInt() || CaseColumns.badStatus(expectStatus.asInt()) != null)) {
-                    sink.problem(new Problem(where, expectStatus.isInt() ? CaseColumns.badStatus(expectStatus.asInt())
-                            : "expectStatus must be a status code: " + CaseColumns.STATUSES_ALLOWED, true));
-                    continue;
-                }
-                Integer status = expectStatus == null || expectStatus.isNull() ? null : expectStatus.asInt();
-                JsonNode expect = node.get("expect");
-                if ((expect == null || !expect.isObject()) && status == null) {
-                    // a case that expects nothing would pass whatever is decided (a misspelt "expected", say)
-                    sink.problem(new Problem(where, "a case needs \"expect\" (an object of the fields to compare) or \"expectStatus\"",
-                            true));
-                    continue;
-                }
-                expect = expect != null && expect.isObject() && !expect.isEmpty() ? expect : null;
-                String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : null;
-                if (CaseColumns.checksNothing(name, expect, status) != null) {
-                    sink.problem(new Problem(where, CaseColumns.checksNothing(name, expect, status), true));
-                    continue;
-                }
-                sink.accept(new ReplayCase(name == null ? where : name, where, node.get("request"), expect, status));
+                caseOf(node, where, sink);
             } catch (JacksonException e) {
-                sink.problem(new Problem(where, "not valid JSON: " + e.getOriginalMessage(), true));
+                sink.problem(new Problem(where, "not valid JSON: " + plainMessage(e), true));
             }
         }
     }
 
+    private void caseOf(JsonNode node, String where, Sink sink) {
+        JsonNode expectStatus = node.get("expectStatus");
+        if (expectStatus != null && !expectStatus.isNull()
+                && (!expectStatus.isInt() || CaseColumns.badStatus(expectStatus.asInt()) != null)) {
+            sink.problem(new Problem(where, expectStatus.isInt() ? CaseColumns.badStatus(expectStatus.asInt())
+                    : "expectStatus must be a status code: " + CaseColumns.STATUSES_ALLOWED, true));
+            return;
+        }
+        Integer status = expectStatus == null || expectStatus.isNull() ? null : expectStatus.asInt();
+        JsonNode expect = node.get("expect");
+        if ((expect == null || !expect.isObject()) && status == null) {
+            // a case that expects nothing would pass whatever is decided (a misspelt "expected", say)
+            sink.problem(new Problem(where, "a case needs \"expect\" (an object of the fields to compare) or \"expectStatus\"",
+                    true));
+            return;
+        }
+        expect = expect != null && expect.isObject() && !expect.isEmpty() ? CaseColumns.nested(expect, json) : null;
+        String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : null;
+        if (CaseColumns.checksNothing(name, expect, status) != null) {
+            sink.problem(new Problem(where, CaseColumns.checksNothing(name, expect, status), true));
+            return;
+        }
+        sink.accept(new ReplayCase(name == null ? where : name, where, node.get("request"), expect, status));
+    }
+
+    /** What Jackson says is wrong, and where on the line, without the parser's own description of its input. */
+    static String plainMessage(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        message = SOURCE_DESCRIPTION.matcher(message).replaceAll("").strip();
+        return e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? message
+                : message + " (column " + e.getLocation().getColumnNr() + ")";
+    }
+
     private void readCsv(String fileName, InputStream in, Sink sink) throws IOException {
-        Reader reader = withoutByteOrderMark(new InputStreamReader(in, StandardCharsets.UTF_8));
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        Reader reader = withoutByteOrderMark(new Utf8Text(in));
+        // empty lines are records here, so that a record's first line is the line after the previous one's last
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> headers = parser.getHeaderNames().stream().map(String::strip).toList();
-            reportUnknownColumns(fileName + ":1", headers, sink);
+            Iterator<CSVRecord> records = parser.iterator();
+            long start = 1;
             try {
-                for (CSVRecord record : parser) {
-                    String where = fileName + ":" + parser.getCurrentLineNumber();
-                    if (record.size() > headers.size()) {
-                        sink.problem(new Problem(where, "has " + record.size() + " cells but the header names " + headers.size(), true));
-                        continue;
-                    }
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 0; i < record.size(); i++) {
-                        row.put(headers.get(i), record.get(i));
-                    }
-                    toCase(row, where, sink);
+                if (!records.hasNext()) {
+                    return;
                 }
-            } catch (UncheckedIOException | IllegalStateException malformed) {
-                sink.problem(new Problem(fileName + ":" + parser.getCurrentLineNumber(),
-                        "the rest of the file is not valid CSV: " + malformed.getMessage(), true));
+                List<String> headers = records.next().stream().map(String::strip).toList();
+                if (headers.size() == 1 && headers.get(0).contains(";")) {
+                    sink.problem(new Problem(fileName + ":1", "the header is separated by semicolons: save the file as CSV with "
+                            + "commas (in Excel: CSV UTF-8 (Comma delimited))", true));
+                    return;
+                }
+                if (!headerReadable(fileName + ":1", headers, sink)) {
+                    return;
+                }
+                start = parser.getCurrentLineNumber() + 1;
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    csvRow(record.toList(), headers, fileName + ":" + start, sink);
+                    start = parser.getCurrentLineNumber() + 1;
+                }
+            } catch (UncheckedIOException malformed) {
+                if (malformed.getCause() instanceof Utf8Text.NotUtf8 notUtf8) {
+                    throw notUtf8;
+                }
+                sink.problem(new Problem(fileName + ":" + start, notCsv(malformed.getCause()), true));
             }
         }
+    }
+
+    /** One CSV record as a case, read as XLSX reads a row: blank rows skipped, values under no header refused. */
+    private void csvRow(List<String> cells, List<String> headers, String where, Sink sink) {
+        if (cells.stream().allMatch(String::isBlank)) {
+            return;
+        }
+        int named = lastNamed(headers) + 1;
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i).isBlank() && (i >= headers.size() || headers.get(i).isEmpty())) {
+                // a value under no header is a mistake (a shifted row, a forgotten column name), not noise
+                sink.problem(new Problem(where, "cell " + (i + 1) + " has a value (\"" + cells.get(i).strip()
+                        + "\") but its column has no header in line 1", true));
+                return;
+            }
+        }
+        if (cells.size() < named) {
+            sink.problem(new Problem(where, "has " + cells.size() + " cells but the header names " + named
+                    + " columns: a cell (or a comma) is missing", true));
+            return;
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(cells.size(), headers.size()); i++) {
+            if (!headers.get(i).isEmpty()) {
+                row.put(headers.get(i), cells.get(i));
+            }
+        }
+        toCase(row, where, sink);
+    }
+
+    private static int lastNamed(List<String> headers) {
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            if (!headers.get(i).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Why commons-csv stopped, said without its exception's names. */
+    private static String notCsv(Throwable cause) {
+        String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted cell that starts in this record is never closed (a \" is missing): the rest of the file was not read";
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            return "a quoted cell in this record has text after its closing quote (write a \" inside quotes as \"\"): "
+                    + "the rest of the file was not read";
+        }
+        return "is not valid CSV from here on (" + message.replaceAll("^[\\w.]+(Exception|Error): ", "") + ")";
+    }
+
+    /**
+     * Reports the header's problems and its unknown columns; false when the problems block the file: a misspelt
+     * expectation or a column named twice would make its cases mean something other than what QA wrote.
+     */
+    private static boolean headerReadable(String where, List<String> headers, Sink sink) {
+        List<String> blocking = CaseColumns.headerProblems(headers);
+        for (String message : blocking) {
+            sink.problem(new Problem(where, message + " (no case of this file was replayed)", true));
+        }
+        for (String unknown : CaseColumns.unknownColumns(headers)) {
+            if (!CaseColumns.looksLikeExpectation(unknown)) {
+                sink.problem(new Problem(where, "unknown column \"" + unknown + "\" is ignored; the columns are request fields "
+                        + "(itemType, customer.id, …), expect.<field>, expectStatus and name", false));
+            }
+        }
+        return blocking.isEmpty();
     }
 
     /**
@@ -195,7 +302,9 @@ public final class CaseFiles {
             }
             headers.add(text(cell, localTime).strip());
         }
-        reportUnknownColumns(fileName + "!" + sheet.getSheetName() + "!" + (headerRow.getRowNum() + 1), headers, sink);
+        if (!headerReadable(fileName + "!" + sheet.getSheetName() + "!" + (headerRow.getRowNum() + 1), headers, sink)) {
+            return;
+        }
         while (rows.hasNext()) {
             Row row = rows.next();
             int r = row.getRowNum();
@@ -228,13 +337,6 @@ public final class CaseFiles {
             sink.accept(CaseColumns.toCase(row, where, json));
         } catch (CaseColumns.NotACase malformed) {
             sink.problem(new Problem(where, malformed.getMessage(), true));
-        }
-    }
-
-    private static void reportUnknownColumns(String where, List<String> headers, Sink sink) {
-        for (String unknown : CaseColumns.unknownColumns(headers)) {
-            sink.problem(new Problem(where, "unknown column \"" + unknown + "\" is ignored; the columns are request fields "
-                    + "(itemType, customer.id, …), expect.<field>, expectStatus and name", false));
         }
     }
 

@@ -83,7 +83,7 @@ public class CaseRunner {
             refusal = e.getMessage();
         } catch (JacksonException e) {
             status = 400;
-            refusal = "the request is not a routing request: " + e.getOriginalMessage();
+            refusal = "the request is not a routing request: " + CaseFiles.plainMessage(e);
         }
         return new Outcome(replayCase, status, decision, refusal, compare(replayCase, status, decision, refusal));
     }

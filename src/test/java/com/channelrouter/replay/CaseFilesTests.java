@@ -1,9 +1,14 @@
 package com.channelrouter.replay;
 
 import com.channelrouter.web.JsonConfiguration;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +66,147 @@ class CaseFilesTests {
         assertThat(described(csv)).isEqualTo("FAIL c.csv:2: expectStatus 999 is not a status a replay gives: "
                 + "write 200 (a decision), 400 (the request is invalid) or 422 (the tables refuse it)\n");
         assertThat(described(jsonl)).contains("FAIL c.jsonl:1: expectStatus 409 is not a status a replay gives");
+    }
+
+    @Test
+    void aHeaderThatLooksLikeAnExpectationBlocksTheFileAndSaysWhatItMeans() {
+        CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expected.ownerChannel,Expect.routingRule,expectstatus,"
+                + "expect_sla_rule,notes\n"
+                + "one," + LEAD + ",WEBSITE,L4,,,call back\n");
+
+        assertThat(collected.cases).isEmpty();
+        assertThat(described(collected)).isEqualTo("""
+                FAIL c.csv:1: column "expected.ownerChannel" looks like an expectation but is not one: did you mean "expect.ownerChannel"? (no case of this file was replayed)
+                FAIL c.csv:1: column "Expect.routingRule" looks like an expectation but is not one: did you mean "expect.routingRule"? (no case of this file was replayed)
+                FAIL c.csv:1: column "expectstatus" looks like an expectation but is not one: did you mean "expectStatus"? (no case of this file was replayed)
+                FAIL c.csv:1: column "expect_sla_rule" looks like an expectation but is not one: write expect.<field> (expect.ownerChannel, expect.sla.rule, …) or expectStatus (no case of this file was replayed)
+                WARNING c.csv:1: unknown column "notes" is ignored; the columns are request fields (itemType, customer.id, …), expect.<field>, expectStatus and name
+                """);
+    }
+
+    @Test
+    void aColumnNamedTwiceBlocksTheFile() {
+        CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expect.routingRule,expect.routingRule\none," + LEAD + ",L4,L5\n");
+
+        assertThat(collected.cases).isEmpty();
+        assertThat(described(collected)).isEqualTo("FAIL c.csv:1: column \"expect.routingRule\" is named twice (column 7 and column 8): "
+                + "keep one (no case of this file was replayed)\n");
+    }
+
+    @Test
+    void csvEmptyHeaderCellsAndBlankRowsAreIgnoredAsInAWorkbook() {
+        CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expect.routingRule,,\n"
+                + "one," + LEAD + ",L4,,\n"
+                + ",,,,,,,,\n"
+                + "\n"
+                + "two," + LEAD + ",L4,oops,\n"
+                + "three," + LEAD + ",L4\n");
+
+        assertThat(collected.cases).extracting(ReplayCase::name).containsExactly("one", "three");
+        assertThat(described(collected)).isEqualTo(
+                "FAIL c.csv:5: cell 8 has a value (\"oops\") but its column has no header in line 1\n");
+    }
+
+    @Test
+    void csvRowWithTooFewCellsIsAProblem() {
+        CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expect.routingRule\nshort,LEAD,WEBSITE\n");
+
+        assertThat(collected.cases).isEmpty();
+        assertThat(described(collected)).isEqualTo(
+                "FAIL c.csv:2: has 3 cells but the header names 7 columns: a cell (or a comma) is missing\n");
+    }
+
+    @Test
+    void csvRowIsPlacedAtTheLineWhereItStarts() {
+        CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expect.routingRule,expectStatus\n"
+                + "\"two\nlines\"," + LEAD + ",L4,\n"
+                + "odd," + LEAD + ",L4,999\n");
+
+        assertThat(collected.cases).singleElement().satisfies(c -> assertThat(c.where()).isEqualTo("c.csv:2"));
+        assertThat(collected.problems).singleElement().satisfies(p -> assertThat(p.where()).isEqualTo("c.csv:4"));
+    }
+
+    @Test
+    void csvSeparatedBySemicolonsIsOneProblem() {
+        CaseFiles.Collected collected = read("c.csv", "name;itemType;expect.routingRule\none;LEAD;L4\ntwo;LEAD;L4\n");
+
+        assertThat(collected.cases).isEmpty();
+        assertThat(described(collected)).isEqualTo("FAIL c.csv:1: the header is separated by semicolons: save the file as CSV "
+                + "with commas (in Excel: CSV UTF-8 (Comma delimited))\n");
+    }
+
+    @Test
+    void csvThatIsNotUtf8IsOneProblemAtItsLine() {
+        byte[] head = ("name," + REQUEST + ",expect.routingRule\none," + LEAD + ",L4\n").getBytes(StandardCharsets.UTF_8);
+        byte[] gbk = ("客户," + LEAD + ",L4\nthree," + LEAD + ",L4\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] content = java.util.Arrays.copyOf(head, head.length + gbk.length);
+        System.arraycopy(gbk, 0, content, head.length, gbk.length);
+
+        CaseFiles.Collected collected = read("c.csv", content);
+
+        assertThat(collected.cases).extracting(ReplayCase::name).containsExactly("one");
+        assertThat(described(collected)).isEqualTo(
+                "FAIL c.csv:3: is not UTF-8 text: save it as CSV UTF-8 (nothing from this line on was replayed)\n");
+    }
+
+    @Test
+    void csvWithAnUnclosedQuoteSaysSoInPlainWords() {
+        CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expect.routingRule\n"
+                + "one," + LEAD + ",L4\n"
+                + "\"two," + LEAD + ",L4\n"
+                + "three," + LEAD + ",L4\n");
+
+        assertThat(collected.cases).extracting(ReplayCase::name).containsExactly("one");
+        assertThat(described(collected)).isEqualTo("FAIL c.csv:3: a quoted cell that starts in this record is never closed "
+                + "(a \" is missing): the rest of the file was not read\n");
+    }
+
+    @Test
+    void jsonLinesWithAByteOrderMarkAndDottedExpectKeysAreRead() {
+        CaseFiles.Collected collected = read("c.jsonl", "\uFEFF{\"name\":\"one\",\"request\":{\"itemType\":\"LEAD\"},"
+                + "\"expect\":{\"sla.rule\":\"S6\",\"sla\":{\"clock\":\"BUSINESS_HOURS\"}}}\n");
+
+        assertThat(collected.problems).isEmpty();
+        assertThat(collected.cases).singleElement().satisfies(c ->
+                assertThat(c.expect().toString()).isEqualTo("{\"sla\":{\"rule\":\"S6\",\"clock\":\"BUSINESS_HOURS\"}}"));
+    }
+
+    @Test
+    void brokenJsonIsExplainedWithoutTheParsersInternals() {
+        CaseFiles.Collected collected = read("c.jsonl", "{\"request\": {\"itemType\": \"LEAD\"}, \"expectStatus\": 400,}\n"
+                + "{\"request\": {\"itemType\": \"LEAD\"}} trailing\n");
+
+        assertThat(collected.problems).hasSize(2).allSatisfy(problem -> assertThat(problem.message())
+                .startsWith("not valid JSON: ").doesNotContain("Source", "StreamReadFeature", "REDACTED", "Exception", "tools.jackson")
+                .containsPattern("\\(column \\d+\\)$"));
+    }
+
+    @Test
+    void aJsonArrayIsOneProblem() {
+        CaseFiles.Collected collected = read("c.json", "[\n  {\"request\": {\"itemType\": \"LEAD\"},\n   \"expectStatus\": 400}\n]\n");
+
+        assertThat(described(collected)).isEqualTo("FAIL c.json:1: holds a JSON array: write one case per line (JSON lines)\n");
+    }
+
+    @Test
+    void aWorkbookHeaderThatLooksLikeAnExpectationBlocksTheFileToo() throws IOException {
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        try (XSSFWorkbook cases = new XSSFWorkbook()) {
+            Sheet sheet = cases.createSheet("Cases");
+            String[][] rows = {{"name", "itemType", "expected.ownerChannel"}, {"one", "LEAD", "WEBSITE"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            cases.write(workbook);
+        }
+
+        CaseFiles.Collected collected = read("c.xlsx", workbook.toByteArray());
+
+        assertThat(collected.cases).isEmpty();
+        assertThat(described(collected)).isEqualTo("FAIL c.xlsx!Cases!1: column \"expected.ownerChannel\" looks like an expectation "
+                + "but is not one: did you mean \"expect.ownerChannel\"? (no case of this file was replayed)\n");
     }
 }

@@ -99,13 +99,15 @@ class ReplayApiIntegrationTests {
     }
 
     @Test
-    void aCsvHeaderWithoutANameAndACaseExpectingNothingAreProblemsNotFailures() {
-        TestHttp.Response headless = replay("c.csv", "itemType,,name\nLEAD,,x\n".getBytes(StandardCharsets.UTF_8), Map.of());
+    void aCsvValueUnderAHeaderWithoutANameAndACaseExpectingNothingAreProblemsNotFailures() {
+        // an empty header cell is ignored (Excel leaves them), a value under it is not
+        TestHttp.Response headless = replay("c.csv", "itemType,,name,expectStatus\nLEAD,oops,x,400\n".getBytes(StandardCharsets.UTF_8),
+                Map.of());
         TestHttp.Response expectingNothing = replay("c.jsonl", ("{\"request\":{\"itemType\":\"LEAD\"},\"expected\":{\"ownerChannel\":\"NOPE\"}}")
                 .getBytes(StandardCharsets.UTF_8), Map.of());
 
         assertThat(headless.status()).isEqualTo(200);
-        assertThat(headless.body().get("problems").get(0).get("where").asString()).isEqualTo("c.csv:1");
+        assertThat(headless.body().get("problems").get(0).get("where").asString()).isEqualTo("c.csv:2");
         assertThat(headless.body().get("failed").asInt()).isEqualTo(1);
         assertThat(expectingNothing.status()).isEqualTo(200);
         assertThat(expectingNothing.body().get("passed").asInt()).isZero();
