@@ -79,15 +79,28 @@ public final class ReportFiles {
                     xml.writeAttribute("classname", "replay." + fileOf(problem.where()));
                     xml.writeStartElement("failure");
                     xml.writeAttribute("message", problem.message());
+                    xml.writeCharacters(problem.where() + ": " + problem.message());
                     xml.writeEndElement();
                     xml.writeEndElement();
                 }
             }
+            warnings(report, xml);
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.flush();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+    }
+
+    /** The files' warnings as the suite's output, which CI shows with the results (they fail nothing). */
+    private static void warnings(ReplayReport report, XMLStreamWriter xml) throws XMLStreamException {
+        String warnings = report.problems().stream().filter(p -> !p.blocking())
+                .map(p -> "WARNING " + p.where() + ": " + p.message()).collect(Collectors.joining("\n"));
+        if (!warnings.isEmpty()) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(warnings + "\n");
+            xml.writeEndElement();
         }
     }
 

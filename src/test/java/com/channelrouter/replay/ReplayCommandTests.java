@@ -176,6 +176,23 @@ class ReplayCommandTests {
     }
 
     @Test
+    void theJUnitReportShowsTheFilesWarningsAndProblems(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("cases.csv");
+        Files.writeString(csv, "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,expect.routingRule,notes\n"
+                + "one,LEAD,WEBSITE,C-1,C,VPMN,L4,call back\n"
+                + "two,LEAD,WEBSITE,C-1,C,VPMN,,\n");
+
+        replay(csv.toString(), "--report-dir", dir.resolve("report").toString());
+
+        var junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("report/TEST-replay.xml").toFile());
+        assertThat(junit.getDocumentElement().getAttribute("tests")).isEqualTo("2");
+        assertThat(junit.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(junit.getElementsByTagName("failure").item(0).getTextContent()).contains("cases.csv:3").contains("checks nothing");
+        assertThat(junit.getElementsByTagName("system-out").item(0).getTextContent())
+                .contains("WARNING cases.csv:1: unknown column \"notes\" is ignored");
+    }
+
+    @Test
     void candidateWorkbooksInAFolderCanBeReplayedBeforeUpload(@TempDir Path dir) throws IOException {
         // only the edited workbook: it takes the place of the shipped one, the others stay as shipped
         Files.write(dir.resolve("routing.xlsx"), com.channelrouter.tables.TestWorkbooks.routingWithL6OwnedBy("SERVICE_HALL"));
