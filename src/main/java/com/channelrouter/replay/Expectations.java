@@ -2,6 +2,7 @@ package com.channelrouter.replay;
 
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Compares an expected subset of a decision with the actual decision the way case files mean it: only
@@ -17,6 +19,8 @@ import java.util.Set;
  * text equals the same value.
  */
 public final class Expectations {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private Expectations() {
     }
@@ -68,6 +72,14 @@ public final class Expectations {
         if (expected.equals(actual)) {
             return true;
         }
+        if (expected.isNumber() || actual.isNumber()) {
+            // 240.0 typed in a sheet (or written in JSON) is the 240 decided; two texts still compare as texts
+            BigDecimal want = number(expected);
+            BigDecimal got = number(actual);
+            if (want != null && got != null) {
+                return want.compareTo(got) == 0;
+            }
+        }
         String want = expected.isString() ? expected.asString() : expected.toString();
         String got = actual.isString() ? actual.asString() : actual.toString();
         if (want.equals(got)) {
@@ -75,6 +87,16 @@ public final class Expectations {
         }
         Instant wantInstant = instant(want);
         return wantInstant != null && wantInstant.equals(instant(got));
+    }
+
+    private static BigDecimal number(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isString() && NUMBER.matcher(node.asString().strip()).matches()) {
+            return new BigDecimal(node.asString().strip());
+        }
+        return null;
     }
 
     private static Instant instant(String text) {
