@@ -17,19 +17,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code java -jar channel-router.jar replay FILE… [--tables DIR] [--report-dir DIR]}: replays case files
  * against the shipped tables (or the workbooks in DIR) with no server and no database, prints every
  * failing case with each differing field, the rules no case reached, and "N passed, M failed"; exits 0
- * only when nothing failed (1 when something did, 2 on bad usage).
+ * only when nothing failed (1 when something did, a file or the tables could not be read included; 2 on bad
+ * usage: no file, an unknown option).
  */
 public final class ReplayCommand {
 
@@ -44,51 +47,33 @@ public final class ReplayCommand {
         Path tablesDir = null;
         Path reportDir = null;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--tables" -> tablesDir = i + 1 < args.length ? Path.of(args[++i]) : null;
-                case "--report-dir" -> reportDir = i + 1 < args.length ? Path.of(args[++i]) : null;
-                default -> files.add(Path.of(args[i]));
+            String arg = args[i];
+            if ((arg.equals("--tables") || arg.equals("--report-dir")) && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                Path value = Path.of(args[++i]);
+                if (arg.equals("--tables")) {
+                    tablesDir = value;
+                } else {
+                    reportDir = value;
+                }
+            } else if (arg.equals("--tables") || arg.equals("--report-dir")) {
+                return badUsage(arg + " needs a folder after it", err);
+            } else if (arg.startsWith("--")) {
+                return badUsage("unknown option " + arg + "; the options are --tables DIR and --report-dir DIR", err);
+            } else {
+                files.add(Path.of(arg));
             }
         }
-        if (files.isEmpty() || (args.length > 0 && args[args.length - 1].startsWith("--"))) {
-            err.println(USAGE);
-            return 2;
+        if (files.isEmpty()) {
+            return badUsage("no case file given", err);
         }
-        TableSource source;
-        try {
-            // like an upload: the workbooks in DIR take the place of the shipped ones of the same name
-            source = TableFiles.shippedWith(tablesDir);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException unreadable) {
-            err.println(unreadable.getMessage());
-            return 2; // bad usage, as print-drl says it: 1 is for cases that failed
-        }
-        DecisionTables tables = tables(source, tablesDir, err);
+        DecisionTables tables = tables(tablesDir, out);
         if (tables == null) {
+            out.println("No case was replayed.");
+            out.println("0 passed, 1 failed");
             return 1;
         }
         JsonMapper json = JsonConfiguration.mapper();
-        ReplayReport report;
-        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
-            Validator validator = validation.getValidator();
-            Clock clock = Clock.systemUTC();
-            RoutingDecisions decisions = RoutingDecisions.withoutRegistry(new LiveDecisionTables(tables), clock);
-            Replayer replayer = new Replayer(new CaseRunner(decisions, validator, json, clock), new CaseFiles(json), clock);
-            List<InputStream> streams = new ArrayList<>();
-            try {
-                List<Replayer.Input> inputs = new ArrayList<>();
-                for (Path file : files) {
-                    InputStream in = Files.newInputStream(file);
-                    streams.add(in);
-                    inputs.add(new Replayer.Input(file.getFileName().toString(), in));
-                }
-                report = replayer.replay(inputs, tables);
-            } catch (IOException e) {
-                err.println("cannot read " + e.getMessage());
-                return 2;
-            } finally {
-                streams.forEach(ReplayCommand::closeQuietly);
-            }
-        }
+        ReplayReport report = replay(files, tables, json);
         print(report, out);
         if (reportDir != null) {
             ReportFiles.write(report, reportDir, json);
@@ -96,6 +81,50 @@ public final class ReplayCommand {
         }
         out.println(report.passed() + " passed, " + report.failed() + " failed");
         return report.failed() == 0 ? 0 : 1;
+    }
+
+    /** Exit 2 is for a command that cannot mean anything; a file or a folder that cannot be read is a failure (1). */
+    private static int badUsage(String what, PrintStream err) {
+        err.println(what);
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static ReplayReport replay(List<Path> files, DecisionTables tables, JsonMapper json) {
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            Validator validator = validation.getValidator();
+            Clock clock = Clock.systemUTC();
+            RoutingDecisions decisions = RoutingDecisions.withoutRegistry(new LiveDecisionTables(tables), clock);
+            Replayer replayer = new Replayer(new CaseRunner(decisions, validator, json, clock), new CaseFiles(json), clock);
+            List<Replayer.Input> inputs = new ArrayList<>();
+            try {
+                for (Path file : files) {
+                    inputs.add(open(file));
+                }
+                return replayer.replay(inputs, tables);
+            } finally {
+                inputs.stream().map(Replayer.Input::content).filter(Objects::nonNull).forEach(ReplayCommand::closeQuietly);
+            }
+        }
+    }
+
+    /** The file to replay, or why it cannot be, said the same way whatever the reason (the others are still replayed). */
+    private static Replayer.Input open(Path file) {
+        String reason;
+        if (!Files.exists(file)) {
+            reason = "no such file";
+        } else if (Files.isDirectory(file)) {
+            reason = "is a directory";
+        } else {
+            try {
+                return new Replayer.Input(file.getFileName().toString(), Files.newInputStream(file));
+            } catch (AccessDeniedException e) {
+                reason = "permission denied";
+            } catch (IOException e) {
+                reason = e.getMessage();
+            }
+        }
+        return Replayer.Input.unreadable(file.toString(), reason);
     }
 
     static void print(ReplayReport report, PrintStream out) {
@@ -113,11 +142,20 @@ public final class ReplayCommand {
                 : "Rules no case reached: " + String.join("; ", unreached));
     }
 
-    private static DecisionTables tables(TableSource source, Path dir, PrintStream err) {
+    /** The tables to replay against, or null after saying why they cannot be used. */
+    private static DecisionTables tables(Path dir, PrintStream out) {
+        TableSource source;
+        try {
+            // like an upload: the workbooks in DIR take the place of the shipped ones of the same name
+            source = TableFiles.shippedWith(dir);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException unreadable) {
+            out.println("FAIL --tables " + dir + ": " + unreadable.getMessage());
+            return null;
+        }
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(source);
         if (!result.publishable()) {
-            err.println("The decision tables" + (dir == null ? "" : " in " + dir) + " have problems:");
-            result.problems().stream().map(TableProblem::describe).forEach(p -> err.println("  " + p));
+            out.println("FAIL The decision tables" + (dir == null ? "" : " in " + dir) + " have problems:");
+            result.problems().stream().map(TableProblem::describe).forEach(p -> out.println("  " + p));
             return null;
         }
         return result.tables();

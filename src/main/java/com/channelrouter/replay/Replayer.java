@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,17 @@ public final class Replayer {
         this.maxCases = maxCases;
     }
 
-    /** A case file to replay: its name (which says its format) and its content. */
-    public record Input(String fileName, InputStream content) {
+    /** A case file to replay: its name (which says its format) and its content, or why it cannot be read. */
+    public record Input(String fileName, InputStream content, String unreadable) {
+
+        public Input(String fileName, InputStream content) {
+            this(fileName, content, null);
+        }
+
+        /** A file that could not be opened ("no such file"): a failure of the replay, which goes on with the others. */
+        public static Input unreadable(String fileName, String reason) {
+            return new Input(fileName, null, reason);
+        }
     }
 
     public ReplayReport replay(List<Input> inputs, DecisionTables tables) {
@@ -58,10 +68,13 @@ public final class Replayer {
         List<ReplayReport.CaseResult> results = new ArrayList<>();
         List<CaseFiles.Problem> problems = new ArrayList<>();
         int[] counts = new int[2];
+        // cases read and blocking problems met so far, to tell a file that holds no cases
+        int[] read = new int[2];
         int[] notReplayed = {0};
         CaseFiles.Sink sink = new CaseFiles.Sink() {
             @Override
             public void accept(ReplayCase replayCase) {
+                read[0]++;
                 if (results.size() >= maxCases) {
                     if (notReplayed[0]++ == 0) {
                         problem(new CaseFiles.Problem(replayCase.where(), "more than " + maxCases + " cases in one request: this "
@@ -87,13 +100,23 @@ public final class Replayer {
                 }
                 if (problem.blocking()) {
                     counts[1]++;
+                    read[1]++;
                 }
             }
         };
         // an Excel date in a case workbook is the calendar's local time, as in a decision-table workbook's Tests sheet
         ZoneId localTime = tables.calendar() == null ? ZoneOffset.UTC : tables.calendar().zone();
         for (Input input : inputs) {
+            if (input.unreadable() != null) {
+                sink.problem(new CaseFiles.Problem(input.fileName(), "cannot be read: " + input.unreadable(), true));
+                continue;
+            }
+            int[] before = read.clone();
             files.read(input.fileName(), input.content(), localTime, sink);
+            if (Arrays.equals(before, read)) {
+                // an empty file (or a header alone) would otherwise make a run green
+                sink.problem(new CaseFiles.Problem(input.fileName(), "holds no cases", true));
+            }
         }
         return new ReplayReport(tables.version(), started, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], results,
                 problems, coverage.tables());

@@ -209,6 +209,34 @@ class ReplayCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
     }
 
+    @Test
+    void anUnknownOptionIsBadUsageNamingTheValidOnes() {
+        assertThat(replay(SAMPLE_JSONL.toString(), "--tabels", "edited")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown option --tabels; the options are --tables DIR and --report-dir DIR");
+    }
+
+    @Test
+    void filesThatCannotBeReadFailWithTheirReasonAndTheOthersAreStillReplayed(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "name,itemType,expect.routingRule\n");
+
+        int exit = replay(dir.resolve("missing.csv").toString(), dir.toString(), empty.toString(), SAMPLE_JSONL.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL " + dir.resolve("missing.csv") + ": cannot be read: no such file")
+                .contains("FAIL " + dir + ": cannot be read: is a directory")
+                .contains("FAIL empty.csv: holds no cases")
+                .endsWith("64 passed, 3 failed\n");
+    }
+
+    @Test
+    void tablesThatCannotBeReadFailAndStillEndWithTheCount(@TempDir Path dir) {
+        int exit = replay(SAMPLE_JSONL.toString(), "--tables", dir.resolve("no-such-folder").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("FAIL --tables " + dir.resolve("no-such-folder")).endsWith("0 passed, 1 failed\n");
+    }
+
     /** The CSV with the expected owner of the named cases replaced. */
     static String withOwners(String csv, Map<String, String> owners) throws IOException {
         StringWriter result = new StringWriter();
