@@ -1,5 +1,6 @@
 package com.channelrouter.replay;
 
+import com.channelrouter.customer.Customers;
 import com.channelrouter.tables.DecisionTableVersions;
 import com.channelrouter.tables.DecisionTables;
 import com.channelrouter.tables.LiveDecisionTables;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * QA's replay over the API: case files (part "file", one or more; .jsonl, .csv or .xlsx) replayed against
- * the live version or any stored version, answered with the same report as the command line.
+ * the live version or any stored version, answered with the same report as the command line, plus a warning
+ * for each case that leaves out the class of a customer this service's registry knows (replays do not read it).
  */
 @RestController
 @RequestMapping("/api/v1/replays")
@@ -30,14 +32,16 @@ class ReplayController {
     private final LiveDecisionTables live;
     private final DecisionTableVersions versions;
     private final Clock clock;
+    private final Customers customers;
 
     ReplayController(CaseRunner runner, tools.jackson.databind.json.JsonMapper json, LiveDecisionTables live,
-                     DecisionTableVersions versions, Clock clock) {
+                     DecisionTableVersions versions, Clock clock, Customers customers) {
         this.runner = runner;
         this.files = new CaseFiles(json);
         this.live = live;
         this.versions = versions;
         this.clock = clock;
+        this.customers = customers;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -55,7 +59,9 @@ class ReplayController {
                 streams.add(in);
                 inputs.add(new Replayer.Input(file.getOriginalFilename() == null ? "cases" : file.getOriginalFilename(), in));
             }
-            return new Replayer(runner, files, clock, Replayer.MAX_CASES_PER_REQUEST).replay(inputs, tables);
+            // the registry is not read to decide, only to warn about cases that look as if they expected it to be
+            Replayer.Registry registry = ids -> customers.findAll(ids).keySet();
+            return new Replayer(runner, files, clock, Replayer.MAX_CASES_PER_REQUEST, registry).replay(inputs, tables);
         } finally {
             for (InputStream in : streams) {
                 in.close();

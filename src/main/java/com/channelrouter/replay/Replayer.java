@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays case files against one table version, in-process and streaming: each case is read, decided
@@ -35,17 +37,27 @@ public final class Replayer {
     private final CaseFiles files;
     private final Clock clock;
     private final int maxCases;
+    private final Registry registry;
 
-    /** For the command line: every case is replayed. */
-    public Replayer(CaseRunner runner, CaseFiles files, Clock clock) {
-        this(runner, files, clock, Integer.MAX_VALUE);
+    /**
+     * Which of these customer ids a service's registry holds (null: none to ask, as on the command line). Replays never read the registry (a case gives the same
+     * answer on the command line, in the build and on any service); this only tells QA when a case leans on it.
+     */
+    interface Registry {
+        Set<String> holding(Collection<String> customerIds);
     }
 
-    Replayer(CaseRunner runner, CaseFiles files, Clock clock, int maxCases) {
+    /** For the command line: every case is replayed, and there is no registry to speak of. */
+    public Replayer(CaseRunner runner, CaseFiles files, Clock clock) {
+        this(runner, files, clock, Integer.MAX_VALUE, null);
+    }
+
+    Replayer(CaseRunner runner, CaseFiles files, Clock clock, int maxCases, Registry registry) {
         this.runner = runner;
         this.files = files;
         this.clock = clock;
         this.maxCases = maxCases;
+        this.registry = registry;
     }
 
     /** A case file to replay: its name (which says its format) and its content, or why it cannot be read. */
@@ -71,6 +83,7 @@ public final class Replayer {
         // cases read and blocking problems met so far, to tell a file that holds no cases
         int[] read = new int[2];
         int[] notReplayed = {0};
+        Map<String, List<ReplayCase>> withoutClass = new LinkedHashMap<>();
         CaseFiles.Sink sink = new CaseFiles.Sink() {
             @Override
             public void accept(ReplayCase replayCase) {
@@ -82,6 +95,10 @@ public final class Replayer {
                                 + "command line.", true));
                     }
                     return;
+                }
+                String customerId = registry == null ? null : customerWithoutClass(replayCase);
+                if (customerId != null) {
+                    withoutClass.computeIfAbsent(customerId, id -> new ArrayList<>()).add(replayCase);
                 }
                 CaseRunner.Outcome outcome = runner.run(replayCase, tables);
                 coverage.count(outcome.decision());
@@ -118,8 +135,41 @@ public final class Replayer {
                 sink.problem(new CaseFiles.Problem(input.fileName(), "holds no cases", true));
             }
         }
+        warnAboutRegistered(withoutClass, sink);
         return new ReplayReport(tables.version(), started, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], results,
                 problems, coverage.tables());
+    }
+
+    private static String customerWithoutClass(ReplayCase replayCase) {
+        JsonNode customer = replayCase.request().get("customer");
+        if (customer == null || !customer.isObject() || customer.hasNonNull("customerClass")) {
+            return null;
+        }
+        JsonNode id = customer.get("id");
+        return id != null && id.isString() && !id.asString().isBlank() ? id.asString() : null;
+    }
+
+    /**
+     * A case that gives no customerClass for a customer this service knows was most likely written expecting the
+     * registry's class, which a replay does not read: it is said, case by case, as a warning.
+     */
+    private void warnAboutRegistered(Map<String, List<ReplayCase>> withoutClass, CaseFiles.Sink sink) {
+        if (withoutClass.isEmpty()) {
+            return;
+        }
+        Set<String> registered;
+        try {
+            registered = registry.holding(withoutClass.keySet());
+        } catch (RuntimeException unreachable) {
+            return; // only a hint: a replay does not need the registry, so it does not fail for want of it
+        }
+        withoutClass.forEach((id, cases) -> {
+            if (registered.contains(id)) {
+                cases.forEach(c -> sink.problem(new CaseFiles.Problem(c.where(), "case \"" + c.name() + "\": customer " + id
+                        + " is in this service's registry, but replays do not read it: give customer.customerClass and "
+                        + "customer.accountManagerId in the case", false)));
+            }
+        });
     }
 
     /** Counts the rows that decided, per sheet, in the order of the tables. */

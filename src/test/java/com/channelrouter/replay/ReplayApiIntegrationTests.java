@@ -114,6 +114,25 @@ class ReplayApiIntegrationTests {
         assertThat(expectingNothing.body().get("problems").get(0).get("message").asString()).contains("needs \"expect\"");
     }
 
+    /** Replays never read the registry, so a case leaning on it gets the same answer everywhere; QA is told when one does. */
+    @Test
+    void aCaseLeavingOutTheClassOfARegisteredCustomerIsWarnedAbout() {
+        String cases = "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,expectStatus,expect.routingRule\n"
+                + "registered without class,LEAD,WEBSITE,DEMO-A-TAGGED,,VPMN,200,\n"
+                + "registered with class,LEAD,WEBSITE,DEMO-A-TAGGED,A,VPMN,200,\n"
+                + "unknown without class,LEAD,WEBSITE,NOBODY-1,,VPMN,200,\n";
+
+        JsonNode report = replay("registry.csv", cases.getBytes(StandardCharsets.UTF_8), Map.of()).body();
+
+        assertThat(report.get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem.get("where").asString()).isEqualTo("registry.csv:2");
+            assertThat(problem.get("blocking").asBoolean()).isFalse();
+            assertThat(problem.get("message").asString()).isEqualTo("case \"registered without class\": customer DEMO-A-TAGGED is in "
+                    + "this service's registry, but replays do not read it: give customer.customerClass and "
+                    + "customer.accountManagerId in the case");
+        });
+    }
+
     /** An Excel date holds no zone: it is the calendar's local time, as in a Tests sheet (10:00 in Beijing is 02:00Z). */
     @Test
     void anExcelDateInACaseWorkbookIsTheCalendarsLocalTime() throws IOException {
