@@ -31,10 +31,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads QA case files as a stream of cases, in the contract's three formats: JSON lines, CSV (UTF-8,
- * header row) and XLSX (first sheet, header row). What cannot be read as a case (a line that is not JSON,
- * a row with more cells than headers, a bad expectStatus) is reported with its file and line or cell, and
- * reading goes on; unknown columns are reported once per file.
+ * Reads QA case files as a stream of cases, in the contract's three formats: JSON lines, CSV (UTF-8, commas,
+ * header row) and XLSX (first sheet, header row). What cannot be read as a case (a line that is not JSON, a row
+ * with a value under no header or a cell missing, a case that checks nothing) is reported with its file and line
+ * or cell, and reading goes on; a header that would make the rows mean something else (a misspelt expectation, a
+ * column named twice) stops the file; other unknown columns are warned about once per file.
  */
 public final class CaseFiles {
 
