@@ -25,9 +25,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
-    /** Paths that need no key: health and the API docs. A wrong key there is ignored, not refused. */
+    /**
+     * Paths that need no key: health and the API docs. A wrong key there is ignored, not refused. The YAML form of the
+     * docs is a sibling of {@code /v3/api-docs}, not under it, so it is named on its own.
+     */
     static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/v3/api-docs", "/v3/api-docs/**", "/error"};
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/error"};
     private static final PathPatternParser PATTERNS = PathPatternParser.defaultInstance;
     private static final List<PathPattern> PUBLIC = Arrays.stream(PUBLIC_PATHS).map(PATTERNS::parse).toList();
 
