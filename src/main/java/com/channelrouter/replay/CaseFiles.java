@@ -1,6 +1,7 @@
 package com.channelrouter.replay;
 
 import com.channelrouter.tables.WorkbookPackage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
 public final class CaseFiles {
 
     /** Something in a case file that is not a case, where it is, and what is wrong. */
+    @Schema(name = "CaseFileProblem") // not "Problem", which would read as an HTTP problem (RFC 9457)
     public record Problem(String where, String message, boolean blocking) {
     }
 

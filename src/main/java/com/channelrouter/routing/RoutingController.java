@@ -6,6 +6,12 @@ import com.channelrouter.security.ApiClient;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.ForbiddenException;
 import com.channelrouter.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Validator;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +52,22 @@ class RoutingController {
      * Routes and stores the item; a repeat answers the same 201 and says it was replayed. The decision is
      * answered as stored, as UTF-8 bytes: as a String it was encoded twice, once only to count its length.
      */
+    @Operation(summary = "Route an item and store it as a work item")
+    @ApiResponse(responseCode = "201", description = "Routed and stored; a repeat (same Idempotency-Key, or same sourceChannel "
+            + "and externalId) also answers 201, with the earlier decision, and stores nothing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RoutingDecision.class)),
+            headers = {
+                    @Header(name = "Location", description = "The stored work item: /api/v1/work-items/{workItemId}",
+                            schema = @Schema(type = "string", format = "uri-reference")),
+                    @Header(name = REPLAYED, description = "true when this answers a repeat of an earlier request",
+                            schema = @Schema(type = "boolean"))})
+    @ApiResponse(responseCode = "409", description = "A repeat of a request that is still being processed")
+    @ApiResponse(responseCode = "422", description = "Not routable by the rules of the domain, or the Idempotency-Key (or the "
+            + "sourceChannel and externalId) already used for a different request")
     @PostMapping
     ResponseEntity<byte[]> route(@RequestBody RoutingRequest request,
+                                 @Parameter(description = "Makes a retry safe: a repeat with the same key (per client) answers "
+                                         + "the earlier decision and stores nothing", schema = @Schema(minLength = 1, maxLength = 255))
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                  @AuthenticationPrincipal ApiClient client) {
         admit(request, client);
@@ -62,6 +82,9 @@ class RoutingController {
     }
 
     /** What the live tables would decide; stores nothing and needs the database only for the registry. */
+    @Operation(summary = "What the live tables would decide for an item; stores nothing")
+    @ApiResponse(responseCode = "200", description = "The decision, without a workItemId")
+    @ApiResponse(responseCode = "422", description = "Not routable by the rules of the domain")
     @PostMapping("/evaluate")
     RoutingDecision evaluate(@RequestBody RoutingRequest request, @AuthenticationPrincipal ApiClient client) {
         admit(request, client);

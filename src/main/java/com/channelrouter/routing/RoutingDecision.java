@@ -9,6 +9,7 @@ import com.channelrouter.domain.SlaClock;
 import com.channelrouter.domain.SourceChannel;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,6 +47,7 @@ public record RoutingDecision(
      * the policy plans for them. {@code dispatchMinutes} is the allowance for a re-dispatch by hand: it
      * gives a dispatch deadline now for a second transfer, or later if the item is returned.
      */
+    @Schema(name = "DecisionSla") // not "Sla": a work item's deadlines and whether they were met are another shape
     public record Sla(String rule, SlaClock clock, int responseMinutes, int resolveMinutes, int dispatchMinutes,
                       Instant clockStartsAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt,
                       List<Escalation> escalations) {

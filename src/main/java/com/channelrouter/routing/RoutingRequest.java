@@ -9,6 +9,7 @@ import com.channelrouter.domain.Severity;
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.support.UtcText;
 import com.channelrouter.web.KnownCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,8 +24,11 @@ public record RoutingRequest(
         @NotBlank(message = "is required") @KnownCode(ItemType.class) String itemType,
         @Size(max = 128, message = "must be at most 128 characters") String externalId,
         @NotBlank(message = "is required") @KnownCode(SourceChannel.class) String sourceChannel,
-        @IsoInstant String occurredAt,
+        @IsoInstant @Schema(format = "date-time", description = "When it arrived, with an offset; SLA clocks start here (default: now)",
+                example = "2026-11-20T01:15:00Z") String occurredAt,
         @NotNull(message = "is required") @Valid Customer customer,
+        @Schema(description = "A code from the product catalogue, which its owners edit (so not an enum here); required for an "
+                + "OPPORTUNITY lead", example = "DEDICATED_LINE")
         @Size(max = 64, message = "must be at most 64 characters") String productCode,
         @KnownCode(LeadStage.class) String leadStage,
         @KnownCode(AlertKind.class) String alertKind,
@@ -33,6 +37,7 @@ public record RoutingRequest(
         @Size(max = 4000, message = "must be at most 4000 characters") String description) {
 
     /** Who the item is about; missing class and tag are filled from the customer registry. */
+    @Schema(name = "RoutingRequestCustomer") // not "Customer": the registry's entry is another shape
     public record Customer(
             @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String id,
             @Size(max = 200, message = "must be at most 200 characters") String name,
