@@ -5,6 +5,14 @@ import com.channelrouter.security.Role;
 import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.NotFoundException;
 import com.channelrouter.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +61,27 @@ class BatchRoutingController {
      * is answered as any request's failure, as problem+json; one after that ends the stream with a line saying
      * so ({@link BatchRoutings#run}).
      */
+    @Operation(operationId = "routeBatch", summary = "Route and store many items, one routing request per line",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.CONTENT_ENCODING,
+                    description = "gzip when the body is gzip-compressed", schema = @Schema(allowableValues = "gzip")),
+            requestBody = @RequestBody(required = true, description = "NDJSON: one routing request (as for POST /api/v1/routings, "
+                    + "each with an externalId) per line; blank lines are skipped. Optionally gzip-compressed, with "
+                    + "Content-Encoding: gzip. application/x-ndjson, or the same lines as application/jsonl, "
+                    + "application/json or text/plain",
+                    content = {@Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "application/jsonl", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "200", description = "NDJSON, streamed: one answer line per request line, in order, as each chunk "
+            + "is stored. Stored: {\"line\":1,\"status\":201,\"workItemId\":\"…\",\"replayed\":false,\"decision\":{…a "
+            + "RoutingDecision…}} (replayed true, and nothing stored, for a repeat of a stored item). Refused: "
+            + "{\"line\":2,\"status\":400,\"problem\":{…a ProblemDetails…}} (400, 403, 413 or 422; the rest go on). If the batch "
+            + "breaks off after lines were answered, the last line says so: {\"brokeOffAfterLine\":2000,\"status\":503,"
+            + "\"problem\":{…}}; send the batch again",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")),
+            headers = {@Header(name = "Batch-Id", description = "The batch's id", schema = @Schema(type = "string")),
+                    @Header(name = HttpHeaders.LOCATION, description = "Its progress: /api/v1/routings/batch/{batchId}",
+                            schema = @Schema(type = "string", format = "uri-reference"))})
     @PostMapping(consumes = {NDJSON, "application/jsonl", "application/json", "text/plain"})
     void route(HttpServletRequest request, HttpServletResponse response, @AuthenticationPrincipal ApiClient client) throws IOException {
         try (InputStream body = body(request)) {
