@@ -1,6 +1,7 @@
 package com.channelrouter.customer;
 
 import com.channelrouter.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ class CustomerController {
     record LoadResult(int received, int upserted) {
     }
 
+    @Operation(operationId = "getCustomer")
     @GetMapping("/{customerId}")
     Customer get(@PathVariable String customerId) {
         return customers.find(customerId).orElseThrow(() -> new NotFoundException("No customer " + customerId + " in the registry."));

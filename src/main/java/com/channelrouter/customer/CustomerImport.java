@@ -35,7 +35,8 @@ final class CustomerImport {
      * One customer as a client sends it; {@code unknown} collects fields it should not have (a misspelt
      * "accountManager" would otherwise be dropped, and the upsert would clear the customer's account manager).
      */
-    record CustomerRow(String id, String name, String customerClass, String accountManagerId,
+    record CustomerRow(String id, String name, @Schema(implementation = CustomerClass.class) String customerClass,
+                       String accountManagerId,
                        @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
 
         CustomerRow(String id, String name, String customerClass, String accountManagerId) {

@@ -6,6 +6,8 @@ import com.channelrouter.security.ApiClient;
 import com.channelrouter.security.Role;
 import com.channelrouter.web.ForbiddenException;
 import com.channelrouter.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +39,8 @@ class EventFeedController {
     }
 
     /** One event as a channel system reads it. */
-    record Event(long seq, String type, String workItemId, Instant at, JsonNode data) {
+    record Event(long seq, String type, String workItemId, Instant at,
+                 @Schema(description = "What happened, as the event's type has it") JsonNode data) {
     }
 
     /** A page of the feed; pass {@code next} as {@code after} to read on. */
@@ -45,7 +48,14 @@ class EventFeedController {
     }
 
     @GetMapping
-    Feed read(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
+    Feed read(@Parameter(description = "The last seq handled; 0 for the start", schema = @Schema(type = "integer", format = "int64",
+                      minimum = "0", defaultValue = "0"))
+              @RequestParam(defaultValue = "0") long after,
+              @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                      defaultValue = "100"))
+              @RequestParam(defaultValue = "100") int limit,
+              @Parameter(description = "Another channel's feed (DISPATCHER and ADMIN only)",
+                      schema = @Schema(implementation = SourceChannel.class))
               @RequestParam(required = false) String channel, @AuthenticationPrincipal ApiClient caller) {
         if (after < 0) {
             throw InvalidRequestException.of("after", "must be 0 or a seq from an earlier page");

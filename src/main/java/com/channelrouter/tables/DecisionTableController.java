@@ -2,6 +2,11 @@ package com.channelrouter.tables;
 
 import com.channelrouter.security.ApiClient;
 import com.channelrouter.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +38,8 @@ import java.util.Locale;
 @RequestMapping("/api/v1/decision-tables")
 class DecisionTableController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
     private final DecisionTableVersions versions;
     private final LiveDecisionTables live;
@@ -44,6 +50,7 @@ class DecisionTableController {
     }
 
     /** A problem as a business owner reads it: where, the value found, and what is wrong. */
+    @Schema(name = "WorkbookProblem")
     record ProblemView(String workbook, String sheet, String cell, Integer row, String column, String value, String message) {
         static List<ProblemView> of(List<TableProblem> problems, Locale locale) {
             boolean chinese = "zh".equals(locale.getLanguage());
@@ -71,6 +78,12 @@ class DecisionTableController {
     record Change(String comment) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Stored as a candidate version (publishable or not: see problems)",
+            headers = @Header(name = "Location", description = "The version: /api/v1/decision-tables/{version}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "200", description = "The same content is already stored; nothing new was stored")
+    @ApiResponse(responseCode = "413", description = "The file is larger than 5 MB; nothing was stored")
+    @ApiResponse(responseCode = "415", description = "Not a workbook the service accepts (problems says why); nothing was stored")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadResponse> upload(@RequestParam("file") MultipartFile file,
                                           @RequestParam(name = "comment", required = false) String comment,
@@ -87,6 +100,7 @@ class DecisionTableController {
                 : ResponseEntity.ok(body);
     }
 
+    @Operation(operationId = "listTableVersions")
     @GetMapping
     VersionList list() {
         List<TableVersion> all = versions.list();
@@ -95,6 +109,7 @@ class DecisionTableController {
         return new VersionList(liveVersion, live.current().version(), all);
     }
 
+    @Operation(operationId = "getTableVersion")
     @GetMapping("/{version}")
     VersionDetail get(@PathVariable String version, Locale locale) {
         VersionReport report = versions.report(version);
@@ -113,6 +128,8 @@ class DecisionTableController {
         return versions.compiledVersion(version).rules().drl();
     }
 
+    @ApiResponse(responseCode = "200", description = "The workbook file", content = @Content(mediaType = XLSX_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/{version}/workbooks/{fileName}")
     ResponseEntity<byte[]> workbook(@PathVariable String version, @PathVariable String fileName) {
         WorkbookFile workbook = versions.workbook(version, fileName);
@@ -122,12 +139,17 @@ class DecisionTableController {
                 .body(workbook.content());
     }
 
+    @ApiResponse(responseCode = "200", description = "The version, now live (every instance follows within about a second)")
+    @ApiResponse(responseCode = "409", description = "Its own workbook changed since the upload, or the live version changed meanwhile")
+    @ApiResponse(responseCode = "422", description = "The version has problems (also once rebuilt on the live set): not publishable")
     @PostMapping("/{version}/publish")
     TableVersion publish(@PathVariable String version, @RequestBody(required = false) Change change,
                          @AuthenticationPrincipal ApiClient caller) {
         return versions.publish(version, caller.id(), change == null ? null : limit(change.comment()));
     }
 
+    @ApiResponse(responseCode = "200", description = "The version that is live again")
+    @ApiResponse(responseCode = "409", description = "No version to go back to, or the live version changed meanwhile")
     @PostMapping("/rollback")
     TableVersion rollback(@RequestBody(required = false) Change change, @AuthenticationPrincipal ApiClient caller) {
         return versions.rollback(caller.id(), change == null ? null : limit(change.comment()));

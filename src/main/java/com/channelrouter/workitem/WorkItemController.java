@@ -8,6 +8,10 @@ import com.channelrouter.security.ApiClient;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.KnownCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -35,6 +39,8 @@ class WorkItemController {
     static final int MAX_PAGE_SIZE = 200;
     /** The last page whose rows (up to the end of the largest page) can be counted in an int, as the query does. */
     static final int LAST_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
+    private static final String MOVED = "The item after the move, as GET answers it";
+    private static final String MOVE_CONFLICT = "The item's status does not allow this move, or a simultaneous move won";
 
     private final WorkItems workItems;
     private final WorkItemLifecycle lifecycle;
@@ -61,16 +67,34 @@ class WorkItemController {
                         @Size(max = 1000, message = "must be at most 1000 characters") String outcome) {
     }
 
+    @Operation(operationId = "getWorkItem")
     @GetMapping("/{workItemId}")
     WorkItemView get(@PathVariable String workItemId, @AuthenticationPrincipal ApiClient caller) {
         return workItems.read(workItemId, caller);
     }
 
+    /** The parameters are read as strings so that every bad one is named in the 400; their schemas say what each holds. */
+    @Operation(operationId = "listWorkItems")
     @GetMapping
-    WorkItemPage list(@RequestParam(required = false) String ownerChannel, @RequestParam(required = false) String sourceChannel,
-                      @RequestParam(required = false) String status, @RequestParam(required = false) String itemType,
-                      @RequestParam(required = false) String breached, @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") String page,
+    WorkItemPage list(@Parameter(schema = @Schema(implementation = Channel.class))
+                      @RequestParam(required = false) String ownerChannel,
+                      @Parameter(schema = @Schema(implementation = SourceChannel.class))
+                      @RequestParam(required = false) String sourceChannel,
+                      @Parameter(schema = @Schema(implementation = WorkItemStatus.class))
+                      @RequestParam(required = false) String status,
+                      @Parameter(schema = @Schema(implementation = ItemType.class))
+                      @RequestParam(required = false) String itemType,
+                      @Parameter(description = "true: only items with a deadline passed unmet", schema = @Schema(type = "boolean"))
+                      @RequestParam(required = false) String breached,
+                      @Parameter(description = "Routed at or after", schema = @Schema(type = "string", format = "date-time"))
+                      @RequestParam(required = false) String from,
+                      @Parameter(description = "Routed before", schema = @Schema(type = "string", format = "date-time"))
+                      @RequestParam(required = false) String to,
+                      @Parameter(description = "From 0", schema = @Schema(type = "integer", format = "int32", minimum = "0",
+                              maximum = "" + LAST_PAGE, defaultValue = "0"))
+                      @RequestParam(defaultValue = "0") String page,
+                      @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
+                              defaultValue = "20"))
                       @RequestParam(defaultValue = "20") String size, @AuthenticationPrincipal ApiClient caller) {
         List<FieldProblem> problems = new ArrayList<>();
         WorkItemFilter filter = new WorkItemFilter(
@@ -93,11 +117,15 @@ class WorkItemController {
         return workItems.list(filter, caller);
     }
 
+    @ApiResponse(responseCode = "200", description = MOVED)
+    @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/claim")
     WorkItemView claim(@PathVariable String workItemId, @AuthenticationPrincipal ApiClient caller) {
         return lifecycle.claim(workItemId, caller);
     }
 
+    @ApiResponse(responseCode = "200", description = MOVED)
+    @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/return")
     WorkItemView giveBack(@PathVariable String workItemId, @RequestBody ReturnRequest request,
                           @AuthenticationPrincipal ApiClient caller) {
@@ -106,6 +134,8 @@ class WorkItemController {
         return lifecycle.giveBack(workItemId, request.reason().strip(), caller);
     }
 
+    @ApiResponse(responseCode = "200", description = MOVED)
+    @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/dispatch")
     WorkItemView dispatch(@PathVariable String workItemId, @RequestBody DispatchRequest request,
                           @AuthenticationPrincipal ApiClient caller) {
@@ -115,6 +145,8 @@ class WorkItemController {
         return lifecycle.dispatch(workItemId, Channel.valueOf(request.toChannel()), reason, caller);
     }
 
+    @ApiResponse(responseCode = "200", description = MOVED)
+    @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/close")
     WorkItemView close(@PathVariable String workItemId, @RequestBody CloseRequest request,
                        @AuthenticationPrincipal ApiClient caller) {
