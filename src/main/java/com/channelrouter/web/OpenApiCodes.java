@@ -7,6 +7,7 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Gives every {@link KnownCode} string its allowed codes as an enum in the API description, taken from the same
@@ -16,21 +17,19 @@ import java.util.ArrayList;
 final class OpenApiCodes implements PropertyCustomizer {
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public Schema customize(Schema property, AnnotatedType type) {
-        if (type.getCtxAnnotations() == null) {
-            return property;
-        }
-        for (Annotation annotation : type.getCtxAnnotations()) {
-            if (annotation instanceof KnownCode code) {
-                property.setEnum(new ArrayList<>(names(code.value())));
+        if (type.getCtxAnnotations() != null) {
+            for (Annotation annotation : type.getCtxAnnotations()) {
+                if (annotation instanceof KnownCode code) {
+                    property.setEnum(new ArrayList<>(codes((Class) code.value())));
+                }
             }
         }
         return property;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static java.util.List<String> names(Class<? extends Enum<?>> type) {
-        return Codes.names((Class) type);
+    private static <E extends Enum<E>> List<String> codes(Class<E> type) {
+        return Codes.names(type);
     }
 }
