@@ -72,7 +72,7 @@ class EventFeedController {
 
     private static String feedChannel(String requested, ApiClient caller) {
         if (requested != null && Codes.parse(SourceChannel.class, requested).isEmpty()) {
-            throw InvalidRequestException.of("channel", "must be one of " + Codes.names(SourceChannel.class));
+            throw InvalidRequestException.of("channel", "must be one of " + String.join(", ", Codes.names(SourceChannel.class)));
         }
         boolean overseer = caller.has(Role.DISPATCHER) || caller.has(Role.ADMIN);
         boolean ownChannel = caller.channel() != null && (requested == null || requested.equals(caller.channel().name()));
@@ -84,7 +84,7 @@ class EventFeedController {
         }
         if (overseer && caller.channel() == null) { // may read any channel's feed, but did not say which
             throw InvalidRequestException.of("channel", "is required for a key that speaks for no channel: one of "
-                    + Codes.names(SourceChannel.class));
+                    + String.join(", ", Codes.names(SourceChannel.class)));
         }
         throw new ForbiddenException(caller.channel() == null
                 ? "Your API key speaks for no channel; name one with channel= (dispatchers and admins only)."

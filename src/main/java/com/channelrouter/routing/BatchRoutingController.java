@@ -140,7 +140,7 @@ class BatchRoutingController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Encoding " + coding.strip() + " is not supported: send the body as gzip (Content-Encoding: gzip) or uncompressed.");
         problem.setTitle("Unsupported Content-Encoding");
-        problem.setType(ProblemTypes.uri("unsupported-media-type"));
+        problem.setType(ProblemTypes.uri(ProblemTypes.UNSUPPORTED_MEDIA_TYPE));
         ErrorResponseException refused = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
         refused.getHeaders().set(HttpHeaders.ACCEPT_ENCODING, "gzip"); // RFC 9110 15.5.16: the codings that are accepted
         return refused;

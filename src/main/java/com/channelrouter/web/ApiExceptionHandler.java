@@ -1,6 +1,7 @@
 package com.channelrouter.web;
 
 import com.channelrouter.support.DatabaseFailures;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -115,9 +116,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         if (ex instanceof HttpMessageNotWritableException && request instanceof ServletWebRequest servlet
+                && servlet.getRequest().getDispatcherType() != DispatcherType.REQUEST
                 && servlet.getResponse() != null && servlet.getResponse().isCommitted()) {
             // the container's error page after an answer already under way (a batch whose client cut its body
-            // short has said so in its last line): nothing more can be written, and nothing is wrong here
+            // short has said so in its last line): nothing more can be written, and nothing is wrong here. An
+            // answer that fails while being written is still logged (at WARN, by the handler below)
             log.debug("Not writing an error page over a committed answer: {}", ex.getMessage());
             return null;
         }
@@ -131,7 +134,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 case 405 -> "method-not-allowed";
                 case 406 -> "not-acceptable";
                 case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
-                case 415 -> "unsupported-media-type";
+                case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
                 default -> "http-" + statusCode.value();
             }));
             if (ex instanceof NoResourceFoundException missing) {

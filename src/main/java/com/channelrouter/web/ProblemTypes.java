@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final String NOT_FOUND = "not-found";
     public static final String UNAVAILABLE = "service-unavailable";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String INTERNAL = "internal-error";
 
     private ProblemTypes() {

@@ -10,11 +10,15 @@ import com.channelrouter.web.InvalidRequestException;
 import com.channelrouter.web.KnownCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,11 +51,13 @@ class WorkItemController {
     private final WorkItems workItems;
     private final WorkItemLifecycle lifecycle;
     private final Validator validator;
+    private final JsonMapper json;
 
-    WorkItemController(WorkItems workItems, WorkItemLifecycle lifecycle, Validator validator) {
+    WorkItemController(WorkItems workItems, WorkItemLifecycle lifecycle, Validator validator, JsonMapper json) {
         this.workItems = workItems;
         this.lifecycle = lifecycle;
         this.validator = validator;
+        this.json = json;
     }
 
     /** Why the owner gives the item back to the operations centre. */
@@ -107,9 +115,9 @@ class WorkItemController {
                 instant("to", to, problems),
                 number("page", page, 0, LAST_PAGE, problems),
                 number("size", size, 1, MAX_PAGE_SIZE, problems));
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            // from is inclusive and to exclusive: such a range holds nothing, which is surely not what was meant
-            problems.add(new FieldProblem("from", "must be before to (" + to + ")"));
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            // a range that ends before it starts is a mistake; an empty one (from = to) is a poller's empty window
+            problems.add(new FieldProblem("from", "must not be after to (" + to + ")"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -127,20 +135,22 @@ class WorkItemController {
     @ApiResponse(responseCode = "200", description = MOVED)
     @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/return")
-    WorkItemView giveBack(@PathVariable String workItemId, @RequestBody ReturnRequest request,
-                          @AuthenticationPrincipal ApiClient caller) {
+    WorkItemView giveBack(@PathVariable String workItemId, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                  content = @Content(schema = @Schema(implementation = ReturnRequest.class))) String body,
+                          HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) {
         lifecycle.requireMayMove(workItemId, WorkItemAction.RETURN, caller);
-        requireValid(request);
+        ReturnRequest request = read(body, ReturnRequest.class, http);
         return lifecycle.giveBack(workItemId, request.reason().strip(), caller);
     }
 
     @ApiResponse(responseCode = "200", description = MOVED)
     @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/dispatch")
-    WorkItemView dispatch(@PathVariable String workItemId, @RequestBody DispatchRequest request,
-                          @AuthenticationPrincipal ApiClient caller) {
+    WorkItemView dispatch(@PathVariable String workItemId, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                  content = @Content(schema = @Schema(implementation = DispatchRequest.class))) String body,
+                          HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) {
         lifecycle.requireMayMove(workItemId, WorkItemAction.DISPATCH, caller);
-        requireValid(request);
+        DispatchRequest request = read(body, DispatchRequest.class, http);
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         return lifecycle.dispatch(workItemId, Channel.valueOf(request.toChannel()), reason, caller);
     }
@@ -148,25 +158,38 @@ class WorkItemController {
     @ApiResponse(responseCode = "200", description = MOVED)
     @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/close")
-    WorkItemView close(@PathVariable String workItemId, @RequestBody CloseRequest request,
-                       @AuthenticationPrincipal ApiClient caller) {
+    WorkItemView close(@PathVariable String workItemId, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                  content = @Content(schema = @Schema(implementation = CloseRequest.class))) String body,
+                       HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) {
         lifecycle.requireMayMove(workItemId, WorkItemAction.CLOSE, caller);
-        requireValid(request);
+        CloseRequest request = read(body, CloseRequest.class, http);
         return lifecycle.close(workItemId, request.outcome().strip(), caller);
     }
 
     /**
-     * The body is judged after the caller's right to the move (checked before, by {@code requireMayMove}): a key
-     * that may not see the item gets 404, and one that may not move it 403, whatever it sent.
+     * A move's body, read only after the caller's right to the move was checked ({@code requireMayMove}): a key
+     * that may not see the item gets 404, and one that may not move it 403, whatever it sent. A body that is
+     * missing, not JSON or of the wrong shape is then refused as Spring would have (the same problem answer).
      */
-    private void requireValid(Object body) {
-        List<FieldProblem> problems = new ArrayList<>(validator.validate(body).stream()
+    private <T> T read(String body, Class<T> type, HttpServletRequest http) {
+        T request;
+        try {
+            request = body == null || body.isBlank() ? null : json.readValue(body, type);
+        } catch (JacksonException unreadable) {
+            throw new HttpMessageNotReadableException("The move's body cannot be read", unreadable, new ServletServerHttpRequest(http));
+        }
+        if (request == null) {
+            throw new HttpMessageNotReadableException("The move's body is missing", new ServletServerHttpRequest(http));
+        }
+        List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
                 .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())).toList());
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidRequestException(problems);
         }
+        return request;
     }
+
 
     private static <E extends Enum<E>> E code(Class<E> type, String field, String value, List<FieldProblem> problems) {
         if (value == null) {

@@ -76,6 +76,17 @@ class OpenApiDocumentIntegrationTests {
     }
 
     @Test
+    void aMovesBodyIsDescribedAsTheRecordItIsReadInto() {
+        // the moves take their body as text, to judge the caller's key before the body
+        for (String[] move : new String[][]{{"return", "ReturnRequest"}, {"dispatch", "DispatchRequest"}, {"close", "CloseRequest"}}) {
+            JsonNode body = operation("/api/v1/work-items/{workItemId}/" + move[0], "post").path("requestBody");
+            assertThat(body.path("content").path("application/json").path("schema").path("$ref").asString())
+                    .as(move[0]).isEqualTo("#/components/schemas/" + move[1]);
+            assertThat(body.path("required").asBoolean()).as(move[0]).isTrue();
+        }
+    }
+
+    @Test
     void batchTakesNdjsonAndAnswersNdjsonWithItsHeaders() {
         JsonNode batch = operation("/api/v1/routings/batch", "post");
 

@@ -154,6 +154,28 @@ class WorkItemLifecycleIntegrationTests {
             }
         }
 
+        @Test
+        void aBodyThatCannotBeReadIsJudgedAfterTheKeyToo() {
+            String item = networkFault();
+
+            assertThat(act(item, "return", HOTLINE, null).status()).as("no body, a key that may not move it").isEqualTo(403);
+            assertThat(act(item, "return", "dev-billing-support", "null").status()).as("a key that may not see it").isEqualTo(404);
+            assertThat(act(item, "close", HOTLINE, "{not json").status()).isEqualTo(403);
+
+            TestHttp.Response noBody = act(item, "return", NETWORK, null);
+            TestHttp.Response notJson = act(item, "return", NETWORK, "{not json");
+            TestHttp.Response wrongType = act(item, "return", NETWORK, Map.of("reason", Map.of("a", 1)));
+            TestHttp.Response unknownField = act(item, "return", NETWORK, Map.of("reason", "not ours", "mood", "sad"));
+
+            assertThat(noBody.status()).isEqualTo(400);
+            assertThat(noBody.body().get("errors").get(0).get("field").asString()).isEqualTo("body");
+            assertThat(notJson.status()).isEqualTo(400);
+            assertThat(notJson.body().get("type").asString()).endsWith("/malformed-json");
+            assertThat(wrongType.status()).isEqualTo(400);
+            assertThat(wrongType.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+            assertThat(unknownField.status()).as("unknown fields are ignored, as in every request").isEqualTo(200);
+        }
+
         @ParameterizedTest(name = "{0} reads -> {1}")
         @CsvSource({"dev-network-maintenance, 200", "dev-group-hotline, 200", "dev-operations-center, 200", "dev-admin, 200",
                 "dev-billing-support, 404", "dev-account-manager, 404", "dev-qa, 404", "dev-table-owner, 404"})
@@ -471,7 +493,9 @@ class WorkItemLifecycleIntegrationTests {
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("from");
-            assertThat(response.body().get("errors").get(0).get("message").asString()).startsWith("must be before to");
+            assertThat(response.body().get("errors").get(0).get("message").asString()).startsWith("must not be after to");
+            assertThat(http.get("/api/v1/work-items?from=2026-11-21T00:00:00Z&to=2026-11-21T00:00:00Z", NETWORK).status())
+                    .as("an empty window, as a poller may ask").isEqualTo(200);
         }
 
         /** The deepest page a client may ask for is answered (empty), one page further is refused by name. */
