@@ -10,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -84,6 +83,7 @@ public final class CaseColumns {
      */
     private static final List<String> DECISION_FIELDS = decisionFields();
     private static final Pattern LOOKS_LIKE_EXPECTATION = Pattern.compile("(?i)expect(?:ed)?[\\s._:-]*(.*)");
+    private static final Pattern EXPECTATION_PATH = Pattern.compile("(?i)expect(?:ed)?[._]\\S+");
 
     private static List<String> decisionFields() {
         List<String> fields = new ArrayList<>();
@@ -122,8 +122,16 @@ public final class CaseColumns {
         return problems;
     }
 
+    /**
+     * An unknown header that is an expectation written wrong: a path after "expect." or "expected." (or _) in any
+     * case (Expect.routingRule, expected.ownerChannel, expect_sla_rule), or a decision field or status after
+     * "expect" however joined (ExpectStatus, expect ownerChannel). A notes column such as "Expected result" is not one.
+     */
     static boolean looksLikeExpectation(String header) {
-        return unknown(header) != null && header.toLowerCase(Locale.ROOT).startsWith("expect");
+        if (unknown(header) == null) {
+            return false;
+        }
+        return EXPECTATION_PATH.matcher(header.strip()).matches() || suggestion(header) != null;
     }
 
     /** The valid column a misspelt expectation most likely means, or null when none is obvious. */
@@ -132,13 +140,13 @@ public final class CaseColumns {
         if (!misspelt.matches()) {
             return null;
         }
-        String rest = misspelt.group(1);
+        String rest = misspelt.group(1).replace('_', '.');
         if (rest.equalsIgnoreCase("status")) {
             return EXPECT_STATUS;
         }
-        String field = DECISION_FIELDS.stream().filter(rest::equalsIgnoreCase).findFirst().orElse(rest);
-        String candidate = EXPECT_PREFIX + field;
-        return unknown(candidate) == null && !candidate.equals(header) ? candidate : null;
+        // only a field the decision has: "Expected result" suggests nothing, rather than an expect.result no decision holds
+        return DECISION_FIELDS.stream().filter(rest::equalsIgnoreCase).findFirst()
+                .map(field -> EXPECT_PREFIX + field).filter(candidate -> !candidate.equals(header)).orElse(null);
     }
 
     /** Headers that are neither request fields, expectations, expectStatus nor name. */

@@ -9,8 +9,12 @@ import com.channelrouter.domain.CustomerClass;
 record CustomerProfile(String customerId, CustomerClass customerClass, Origin classOrigin, String accountManagerId,
                        Origin tagOrigin, boolean registryUnavailable) {
 
-    /** Where a customer fact came from; UNKNOWN when the registry was needed but could not be reached. */
-    enum Origin { REQUEST, REGISTRY, DEFAULT, UNKNOWN }
+    /**
+     * Where a customer fact came from: DEFAULT when the registry does not know the customer, UNKNOWN when it was
+     * needed but could not be reached, NOT_ASKED where it is never read (replays, a version's tests, what-ifs of a
+     * stored version), so that the answer depends on the request alone.
+     */
+    enum Origin { REQUEST, REGISTRY, DEFAULT, UNKNOWN, NOT_ASKED }
 
     boolean accountManagerTagged() {
         return accountManagerId != null && !accountManagerId.isBlank();

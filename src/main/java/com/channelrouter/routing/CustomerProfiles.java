@@ -43,13 +43,13 @@ class CustomerProfiles {
 
     CustomerProfile resolve(RoutingItem item, RegistryUse use) {
         if (use == RegistryUse.NONE || !leavesOutRegistryFacts(item)) {
-            return profile(item, Optional.empty(), false);
+            return profile(item, Optional.empty(), CustomerProfile.Origin.NOT_ASKED);
         }
         if (use == RegistryUse.BEST_EFFORT && System.nanoTime() - unreachableUntil.get() < 0) {
-            return profile(item, Optional.empty(), true);
+            return profile(item, Optional.empty(), CustomerProfile.Origin.UNKNOWN);
         }
         try {
-            return profile(item, customers.find(item.customerId()), false);
+            return profile(item, customers.find(item.customerId()), CustomerProfile.Origin.DEFAULT);
         } catch (DataAccessException e) {
             if (DatabaseFailures.unavailable(e)) {
                 unreachableUntil.set(System.nanoTime() + ASSUMED_UNREACHABLE_FOR.toNanos());
@@ -57,7 +57,7 @@ class CustomerProfiles {
             if (use == RegistryUse.REQUIRED) {
                 throw e;
             }
-            return profile(item, Optional.empty(), true);
+            return profile(item, Optional.empty(), CustomerProfile.Origin.UNKNOWN);
         }
     }
 
@@ -71,14 +71,16 @@ class CustomerProfiles {
 
     /** Like {@link #resolve} with the registry required, reading entries fetched by {@link #registeredFor}. */
     CustomerProfile resolve(RoutingItem item, Map<String, Customer> registered) {
-        return profile(item, leavesOutRegistryFacts(item) ? Optional.ofNullable(registered.get(item.customerId())) : Optional.empty(), false);
+        return profile(item, leavesOutRegistryFacts(item) ? Optional.ofNullable(registered.get(item.customerId())) : Optional.empty(),
+                CustomerProfile.Origin.DEFAULT);
     }
 
     private static boolean leavesOutRegistryFacts(RoutingItem item) {
         return item.customerClass() == null || item.accountManagerId() == null;
     }
 
-    private static CustomerProfile profile(RoutingItem item, Optional<Customer> registered, boolean unavailable) {
+    /** {@code absent}: where a fact neither the request nor the registry gave comes from (DEFAULT, UNKNOWN or NOT_ASKED). */
+    private static CustomerProfile profile(RoutingItem item, Optional<Customer> registered, CustomerProfile.Origin absent) {
         CustomerClass customerClass;
         CustomerProfile.Origin classOrigin;
         if (item.customerClass() != null) {
@@ -89,7 +91,7 @@ class CustomerProfiles {
             classOrigin = CustomerProfile.Origin.REGISTRY;
         } else {
             customerClass = CustomerClass.POTENTIAL;
-            classOrigin = unavailable ? CustomerProfile.Origin.UNKNOWN : CustomerProfile.Origin.DEFAULT;
+            classOrigin = absent;
         }
         String accountManager;
         CustomerProfile.Origin tagOrigin;
@@ -101,8 +103,9 @@ class CustomerProfiles {
             tagOrigin = CustomerProfile.Origin.REGISTRY;
         } else {
             accountManager = null;
-            tagOrigin = unavailable ? CustomerProfile.Origin.UNKNOWN : CustomerProfile.Origin.DEFAULT;
+            tagOrigin = absent;
         }
-        return new CustomerProfile(item.customerId(), customerClass, classOrigin, accountManager, tagOrigin, unavailable);
+        return new CustomerProfile(item.customerId(), customerClass, classOrigin, accountManager, tagOrigin,
+                absent == CustomerProfile.Origin.UNKNOWN);
     }
 }

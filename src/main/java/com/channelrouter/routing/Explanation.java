@@ -108,6 +108,7 @@ final class Explanation {
             case REGISTRY -> "from the customer registry";
             case DEFAULT -> "not in the request or the registry";
             case UNKNOWN -> "not in the request; the registry could not be reached";
+            case NOT_ASKED -> "not in the request; the customer registry is not read here";
         };
     }
 

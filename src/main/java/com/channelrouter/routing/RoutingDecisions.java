@@ -104,6 +104,7 @@ public class RoutingDecisions {
                             + " is POTENTIAL (" + switch (customer.classOrigin()) {
                                 case DEFAULT -> "unknown to the registry and no class in the request";
                                 case UNKNOWN -> "no class in the request, and the registry could not be reached";
+                                case NOT_ASKED -> "no class in the request, and the customer registry is not read here";
                                 default -> "class POTENTIAL";
                             } + "). Nothing was stored.",
                     List.of(new FieldProblem("customer.customerClass", "is POTENTIAL; " + article(item.itemType()).toLowerCase(Locale.ROOT) + " " + item.itemType()

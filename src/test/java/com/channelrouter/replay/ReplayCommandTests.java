@@ -145,6 +145,18 @@ class ReplayCommandTests {
     }
 
     @Test
+    void aCaseWithoutTheCustomersClassIsToldTheRegistryIsNotRead(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("no-class.csv");
+        Files.writeString(csv, "name,itemType,sourceChannel,customer.id,expect.ownerChannel\n"
+                + "registered elsewhere,ALERT,BI_SYSTEM,DEMO-A-TAGGED,ACCOUNT_MANAGER\n");
+
+        replay(csv.toString());
+
+        assertThat(output()).contains("FAIL registered elsewhere")
+                .contains("no class in the request, and the customer registry is not read here");
+    }
+
+    @Test
     void expectStatus200AlsoChecksTheExpectedFields(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("both.csv");
         Files.writeString(csv, "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,expect.routingRule,expectStatus\n"
