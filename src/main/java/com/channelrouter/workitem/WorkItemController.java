@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,10 +27,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -136,8 +142,8 @@ class WorkItemController {
     @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/return")
     WorkItemView giveBack(@PathVariable String workItemId, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                                  content = @Content(schema = @Schema(implementation = ReturnRequest.class))) String body,
-                          HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) {
+                                  content = @Content(schema = @Schema(implementation = ReturnRequest.class))) byte[] body,
+                          HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) throws HttpMediaTypeNotSupportedException {
         lifecycle.requireMayMove(workItemId, WorkItemAction.RETURN, caller);
         ReturnRequest request = read(body, ReturnRequest.class, http);
         return lifecycle.giveBack(workItemId, request.reason().strip(), caller);
@@ -147,8 +153,8 @@ class WorkItemController {
     @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/dispatch")
     WorkItemView dispatch(@PathVariable String workItemId, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                                  content = @Content(schema = @Schema(implementation = DispatchRequest.class))) String body,
-                          HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) {
+                                  content = @Content(schema = @Schema(implementation = DispatchRequest.class))) byte[] body,
+                          HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) throws HttpMediaTypeNotSupportedException {
         lifecycle.requireMayMove(workItemId, WorkItemAction.DISPATCH, caller);
         DispatchRequest request = read(body, DispatchRequest.class, http);
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
@@ -159,8 +165,8 @@ class WorkItemController {
     @ApiResponse(responseCode = "409", description = MOVE_CONFLICT)
     @PostMapping("/{workItemId}/close")
     WorkItemView close(@PathVariable String workItemId, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                                  content = @Content(schema = @Schema(implementation = CloseRequest.class))) String body,
-                       HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) {
+                                  content = @Content(schema = @Schema(implementation = CloseRequest.class))) byte[] body,
+                       HttpServletRequest http, @AuthenticationPrincipal ApiClient caller) throws HttpMediaTypeNotSupportedException {
         lifecycle.requireMayMove(workItemId, WorkItemAction.CLOSE, caller);
         CloseRequest request = read(body, CloseRequest.class, http);
         return lifecycle.close(workItemId, request.outcome().strip(), caller);
@@ -168,18 +174,36 @@ class WorkItemController {
 
     /**
      * A move's body, read only after the caller's right to the move was checked ({@code requireMayMove}): a key
-     * that may not see the item gets 404, and one that may not move it 403, whatever it sent. A body that is
-     * missing, not JSON or of the wrong shape is then refused as Spring would have (the same problem answer).
+     * that may not see the item gets 404, and one that may not move it 403, whatever it sent. The body is then
+     * read as Spring's JSON converter would have read it (JSON only, 415 otherwise; UTF-8 unless the
+     * Content-Type names a charset; bytes that are not text in it refused) and refused with the same problems.
      */
-    private <T> T read(String body, Class<T> type, HttpServletRequest http) {
+    private <T> T read(byte[] body, Class<T> type, HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
+        ServletServerHttpRequest message = new ServletServerHttpRequest(http);
+        if (body == null || new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new HttpMessageNotReadableException("The move's body is missing", message);
+        }
+        MediaType contentType = message.getHeaders().getContentType();
+        Charset charset;
+        try {
+            if (contentType == null || !(contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || contentType.getSubtype().endsWith("+json"))) {
+                throw new HttpMediaTypeNotSupportedException(contentType, List.of(MediaType.APPLICATION_JSON));
+            }
+            charset = contentType.getCharset();
+        } catch (IllegalArgumentException unknownCharset) { // UnsupportedCharsetException, IllegalCharsetNameException
+            throw new HttpMediaTypeNotSupportedException(contentType, List.of(MediaType.APPLICATION_JSON));
+        }
         T request;
         try {
-            request = body == null || body.isBlank() ? null : json.readValue(body, type);
+            // bytes go to Jackson itself, which refuses what is not UTF-8 (and skips a byte-order mark)
+            request = charset == null || charset.equals(StandardCharsets.UTF_8) ? json.readValue(body, type)
+                    : json.readValue(new InputStreamReader(new ByteArrayInputStream(body), charset), type);
         } catch (JacksonException unreadable) {
-            throw new HttpMessageNotReadableException("The move's body cannot be read", unreadable, new ServletServerHttpRequest(http));
+            throw new HttpMessageNotReadableException("The move's body cannot be read", unreadable, message);
         }
         if (request == null) {
-            throw new HttpMessageNotReadableException("The move's body is missing", new ServletServerHttpRequest(http));
+            throw new HttpMessageNotReadableException("The move's body is missing", message);
         }
         List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
                 .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())).toList());
@@ -189,7 +213,6 @@ class WorkItemController {
         }
         return request;
     }
-
 
     private static <E extends Enum<E>> E code(Class<E> type, String field, String value, List<FieldProblem> problems) {
         if (value == null) {

@@ -68,6 +68,19 @@ public final class TestHttp {
         }
     }
 
+    /** A POST of these exact bytes with this Content-Type (none when null), answered as a {@link Response}. */
+    public Response postBytes(String path, String apiKey, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     /** A multipart/form-data POST with one file part and optional text parts. */
     public Response upload(String path, String apiKey, String part, String fileName, byte[] content, Map<String, String> fields,
                            Map<String, String> headers) {

@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +176,34 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(wrongType.status()).isEqualTo(400);
             assertThat(wrongType.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
             assertThat(unknownField.status()).as("unknown fields are ignored, as in every request").isEqualTo(200);
+        }
+
+        @Test
+        void aMovesBodyIsReadAsJsonIsAnywhere() {
+            String item = networkFault();
+            byte[] gbk = "{\"reason\":\"客户要求改约\"}".getBytes(Charset.forName("GBK"));
+            byte[] utf8 = "{\"reason\":\"客户要求改约\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] withByteOrderMark = new byte[utf8.length + 3];
+            withByteOrderMark[0] = (byte) 0xef;
+            withByteOrderMark[1] = (byte) 0xbb;
+            withByteOrderMark[2] = (byte) 0xbf;
+            System.arraycopy(utf8, 0, withByteOrderMark, 3, utf8.length);
+
+            assertThat(http.postBytes(item + "/return", NETWORK, "application/json", gbk).status())
+                    .as("bytes that are not UTF-8 are refused, never stored garbled").isEqualTo(400);
+            assertThat(http.postBytes(item + "/return", NETWORK, "text/plain", utf8).status()).isEqualTo(415);
+            assertThat(http.postBytes(item + "/return", HOTLINE, "text/plain", utf8).status()).as("the key first").isEqualTo(403);
+            assertThat(http.postBytes(item + "/return", NETWORK, "application/json", withByteOrderMark).status()).isEqualTo(200);
+            assertThat(history(item, "reason")).last().isEqualTo("客户要求改约");
+        }
+
+        @Test
+        void aMoveInAnotherDeclaredCharsetIsReadInIt() {
+            String item = networkFault();
+            byte[] gbk = "{\"reason\":\"客户要求改约\"}".getBytes(Charset.forName("GBK"));
+
+            assertThat(http.postBytes(item + "/return", NETWORK, "application/json; charset=GBK", gbk).status()).isEqualTo(200);
+            assertThat(history(item, "reason")).last().isEqualTo("客户要求改约");
         }
 
         @ParameterizedTest(name = "{0} reads -> {1}")
