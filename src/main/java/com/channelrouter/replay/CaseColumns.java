@@ -71,10 +71,21 @@ public final class CaseColumns {
         if (header.isEmpty() || REQUEST_COLUMNS.contains(header) || NAME.equals(header) || EXPECT_STATUS.equals(header)) {
             return null;
         }
-        if (header.startsWith(EXPECT_PREFIX) && FIELD_PATH.matcher(header.substring(EXPECT_PREFIX.length())).matches()) {
+        if (header.startsWith(EXPECT_PREFIX) && FIELD_PATH.matcher(header.substring(EXPECT_PREFIX.length())).matches()
+                && isDecisionField(header.substring(EXPECT_PREFIX.length()))) {
             return null;
         }
         return header;
+    }
+
+    /**
+     * Whether a path names a field the decision has, to its second level (sla.rule): expect.ownerchannel would
+     * otherwise be read as a field that is never there, and fail every row as if the tables were wrong.
+     */
+    private static boolean isDecisionField(String path) {
+        String[] parts = path.split("\\.", 3);
+        String field = parts.length > 1 && parts[0].equals("sla") ? parts[0] + "." + parts[1] : parts[0];
+        return DECISION_FIELDS.contains(field) || (parts.length == 1 && parts[0].equals("sla"));
     }
 
     /**

@@ -71,8 +71,8 @@ class CaseFilesTests {
     @Test
     void aHeaderThatLooksLikeAnExpectationBlocksTheFileAndSaysWhatItMeans() {
         CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expected.ownerChannel,Expect.routingRule,expectstatus,"
-                + "expect_sla_rule,Expect.nothing,notes,Expected result\n"
-                + "one," + LEAD + ",WEBSITE,L4,,,,call back,a call back\n");
+                + "expect_sla_rule,Expect.nothing,notes,Expected result,expect.ownerchannel\n"
+                + "one," + LEAD + ",WEBSITE,L4,,,,call back,a call back,WEBSITE\n");
 
         assertThat(collected.cases).isEmpty();
         assertThat(described(collected)).isEqualTo("""
@@ -81,6 +81,7 @@ class CaseFilesTests {
                 FAIL c.csv:1: column "expectstatus" looks like an expectation but is not one: did you mean "expectStatus"? (no case of this file was replayed)
                 FAIL c.csv:1: column "expect_sla_rule" looks like an expectation but is not one: did you mean "expect.sla.rule"? (no case of this file was replayed)
                 FAIL c.csv:1: column "Expect.nothing" looks like an expectation but is not one: write expect.<field> (expect.ownerChannel, expect.sla.rule, …) or expectStatus (no case of this file was replayed)
+                FAIL c.csv:1: column "expect.ownerchannel" looks like an expectation but is not one: did you mean "expect.ownerChannel"? (no case of this file was replayed)
                 WARNING c.csv:1: unknown column "notes" is ignored; the columns are request fields (itemType, customer.id, …), expect.<field>, expectStatus and name
                 WARNING c.csv:1: unknown column "Expected result" is ignored; the columns are request fields (itemType, customer.id, …), expect.<field>, expectStatus and name
                 """);
