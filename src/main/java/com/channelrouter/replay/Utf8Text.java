@@ -35,6 +35,8 @@ final class Utf8Text extends Reader {
     /** The line of the next character decoded. */
     private long line = 1;
     private boolean ended;
+    /** The last character decoded was a CR (kept across buffers, where a CR LF may be split). */
+    private boolean afterCarriageReturn;
     /** Met while decoding; thrown once the text before it has been read, so that its cases are still replayed. */
     private NotUtf8 notUtf8;
 
@@ -78,9 +80,12 @@ final class Utf8Text extends Reader {
         CoderResult result = decoder.decode(bytes, chars, ended);
         chars.flip();
         for (int i = chars.position(); i < chars.limit(); i++) {
-            if (chars.get(i) == '\n') {
+            // a line ends at CR LF, LF or a lone CR (old Mac files): CR LF counts once, at its CR
+            char c = chars.get(i);
+            if (c == '\r' || (c == '\n' && !afterCarriageReturn)) {
                 line++;
             }
+            afterCarriageReturn = c == '\r';
         }
         if (result.isError()) {
             notUtf8 = new NotUtf8(line);

@@ -153,6 +153,19 @@ class CaseFilesTests {
     }
 
     @Test
+    void aBadByteIsPlacedOnItsLineWhateverTheLineEnds() {
+        for (String end : new String[]{"\r\n", "\r"}) {
+            byte[] head = ("name," + REQUEST + ",expect.routingRule" + end + "one," + LEAD + ",L4" + end).getBytes(StandardCharsets.UTF_8);
+            byte[] gbk = ("客户," + LEAD + ",L4" + end).getBytes(java.nio.charset.Charset.forName("GBK"));
+            byte[] content = java.util.Arrays.copyOf(head, head.length + gbk.length);
+            System.arraycopy(gbk, 0, content, head.length, gbk.length);
+
+            assertThat(described(read("c.csv", content))).as(end.equals("\r") ? "CR" : "CR LF").isEqualTo(
+                    "FAIL c.csv:3: is not UTF-8 text: save it as CSV UTF-8 (nothing from this line on was replayed)\n");
+        }
+    }
+
+    @Test
     void csvWithAnUnclosedQuoteSaysSoInPlainWords() {
         CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expect.routingRule\n"
                 + "one," + LEAD + ",L4\n"
