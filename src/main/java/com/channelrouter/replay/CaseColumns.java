@@ -85,7 +85,7 @@ public final class CaseColumns {
     private static boolean isDecisionField(String path) {
         String[] parts = path.split("\\.", 3);
         String field = parts.length > 1 && parts[0].equals("sla") ? parts[0] + "." + parts[1] : parts[0];
-        return DECISION_FIELDS.contains(field) || (parts.length == 1 && parts[0].equals("sla"));
+        return DECISION_FIELDS.contains(field);
     }
 
     /**

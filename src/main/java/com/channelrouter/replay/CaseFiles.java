@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -18,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
@@ -103,7 +103,7 @@ public final class CaseFiles {
     }
 
     private void readJsonLines(String fileName, InputStream in, Sink sink) throws IOException {
-        BufferedReader reader = new BufferedReader(withoutByteOrderMark(new Utf8Text(in)));
+        BufferedReader reader = new BufferedReader(new Utf8Text(withoutByteOrderMark(in)));
         int lineNumber = 0;
         boolean first = true;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -149,8 +149,9 @@ public final class CaseFiles {
         }
         expect = expect != null && expect.isObject() && !expect.isEmpty() ? CaseColumns.nested(expect, json) : null;
         String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : null;
-        if (CaseColumns.checksNothing(name, expect, status) != null) {
-            sink.problem(new Problem(where, CaseColumns.checksNothing(name, expect, status), true));
+        String checksNothing = CaseColumns.checksNothing(name, expect, status);
+        if (checksNothing != null) {
+            sink.problem(new Problem(where, checksNothing, true));
             return;
         }
         sink.accept(new ReplayCase(name == null ? where : name, where, node.get("request"), expect, status));
@@ -165,7 +166,7 @@ public final class CaseFiles {
     }
 
     private void readCsv(String fileName, InputStream in, Sink sink) throws IOException {
-        Reader reader = withoutByteOrderMark(new Utf8Text(in));
+        Reader reader = new Utf8Text(withoutByteOrderMark(in));
         // empty lines are records here, so that a record's first line is the line after the previous one's last
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -275,12 +276,14 @@ public final class CaseFiles {
     private void readXlsx(String fileName, InputStream in, ZoneId localTime, Sink sink) throws IOException {
         byte[] content = in.readNBytes(MAX_XLSX_BYTES + 1);
         if (content.length > MAX_XLSX_BYTES) {
-            sink.problem(new Problem(fileName, "is larger than " + MAX_XLSX_BYTES / (1024 * 1024) + " MB; save the cases as CSV or JSONL", true));
+            sink.problem(new Problem(fileName, "is larger than " + MAX_XLSX_BYTES / (1024 * 1024)
+                    + " MB; save the cases as CSV or JSONL", true));
             return;
         }
         try {
             if (!WorkbookPackage.unpacksWithinLimits(content)) {
-                sink.problem(new Problem(fileName, "unpacks to more than a workbook may (100 MB or 1,000 parts); save the cases as CSV or JSONL", true));
+                sink.problem(new Problem(fileName,
+                        "unpacks to more than a workbook may (100 MB or 1,000 parts); save the cases as CSV or JSONL", true));
                 return;
             }
             try (Workbook workbook = WorkbookPackage.openAsStream(content)) {
@@ -356,13 +359,9 @@ public final class CaseFiles {
         };
     }
 
-    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-        PushbackReader pushback = new PushbackReader(reader, 1);
-        int first = pushback.read();
-        if (first != -1 && first != '\uFEFF') {
-            pushback.unread(first);
-        }
-        return pushback;
+    /** Excel's "CSV UTF-8" (and Notepad) start the text with a byte-order mark, which is not part of the first line. */
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        return BOMInputStream.builder().setInputStream(in).get();
     }
 
     /** Collects cases and problems in memory, for callers that want them all. */

@@ -48,15 +48,16 @@ public final class ReplayCommand {
         Path reportDir = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--tables") || arg.equals("--report-dir")) && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            if (arg.equals("--tables") || arg.equals("--report-dir")) {
+                if (i + 1 == args.length || args[i + 1].startsWith("--")) {
+                    return badUsage(arg + " needs a folder after it", err);
+                }
                 Path value = Path.of(args[++i]);
                 if (arg.equals("--tables")) {
                     tablesDir = value;
                 } else {
                     reportDir = value;
                 }
-            } else if (arg.equals("--tables") || arg.equals("--report-dir")) {
-                return badUsage(arg + " needs a folder after it", err);
             } else if (arg.startsWith("--")) {
                 return badUsage("unknown option " + arg + "; the options are --tables DIR and --report-dir DIR", err);
             } else {

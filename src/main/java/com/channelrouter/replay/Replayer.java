@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +40,9 @@ public final class Replayer {
     private final Registry registry;
 
     /**
-     * Which of these customer ids a service's registry holds (null: none to ask, as on the command line). Replays never read the registry (a case gives the same
-     * answer on the command line, in the build and on any service); this only tells QA when a case leans on it.
+     * Which of these customer ids a service's registry holds (null: none to ask, as on the command line). Replays
+     * never read the registry (a case gives the same answer on the command line, in the build and on any
+     * service); this only tells QA when a case leans on it.
      */
     interface Registry {
         Set<String> holding(Collection<String> customerIds);

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.io.input.BOMInputStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +31,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -48,7 +48,6 @@ class BatchRoutingController {
     static final String NDJSON = "application/x-ndjson";
     /** The gzip content coding, by its name and the old alias RFC 9110 asks a server to take as the same. */
     private static final Set<String> GZIP = Set.of("gzip", "x-gzip");
-    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
     private final BatchRoutings batches;
 
@@ -128,17 +127,13 @@ class BatchRoutingController {
 
     /** Windows tools start UTF-8 text with a byte-order mark (EF BB BF), which is not part of the first line. */
     private static InputStream withoutByteOrderMark(InputStream body) throws IOException {
-        PushbackInputStream peeked = new PushbackInputStream(body, 3);
-        byte[] start = peeked.readNBytes(3);
-        if (!Arrays.equals(start, BYTE_ORDER_MARK)) {
-            peeked.unread(start);
-        }
-        return peeked;
+        return BOMInputStream.builder().setInputStream(body).get();
     }
 
     private static ErrorResponseException unsupported(String coding) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Encoding " + coding.strip() + " is not supported: send the body as gzip (Content-Encoding: gzip) or uncompressed.");
+                "Content-Encoding " + coding.strip()
+                        + " is not supported: send the body as gzip (Content-Encoding: gzip) or uncompressed.");
         problem.setTitle("Unsupported Content-Encoding");
         problem.setType(ProblemTypes.uri(ProblemTypes.UNSUPPORTED_MEDIA_TYPE));
         ErrorResponseException refused = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);

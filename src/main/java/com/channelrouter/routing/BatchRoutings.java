@@ -318,8 +318,7 @@ class BatchRoutings {
             return slot.refused(403, ProblemTypes.FORBIDDEN, "Forbidden", "Your API key speaks for " + client.channel()
                     + " and may only submit items whose sourceChannel is " + client.channel() + ", not " + source + ".", List.of());
         }
-        List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
+        List<FieldProblem> problems = new ArrayList<>(FieldProblem.of(validator.validate(request)));
         if (request.externalId() == null || request.externalId().isBlank()) {
             problems.add(new FieldProblem("externalId", "is required in a batch, so that sending the batch again creates nothing twice"));
         }

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 
 /** The routing API: route and store an item, or only evaluate what the tables would decide. */
@@ -101,9 +100,7 @@ class RoutingController {
             throw new ForbiddenException("Your API key speaks for " + client.channel() + " and may only submit items whose "
                     + "sourceChannel is " + client.channel() + ", not " + source + ".");
         }
-        List<FieldProblem> problems = validator.validate(request).stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field)).toList();
+        List<FieldProblem> problems = FieldProblem.of(validator.validate(request));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

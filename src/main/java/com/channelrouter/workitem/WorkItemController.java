@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Work items: read one, list a page, and move them through their life. */
@@ -205,10 +204,8 @@ class WorkItemController {
         if (request == null) {
             throw new HttpMessageNotReadableException("The move's body is missing", message);
         }
-        List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
-                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())).toList());
+        List<FieldProblem> problems = FieldProblem.of(validator.validate(request));
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidRequestException(problems);
         }
         return request;
