@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a stored /routings item costs on MariaDB: starts the built jar (JAR=… for another build) on a fresh
-# channel_router_bench database, loads /routings with wrk -t2 -c32 for WARMUP (default 90s) and on until the
+# channel_router_bench database, loads /routings with wrk -t2 -c32 (CONNECTIONS=…) for WARMUP (default 90s) and on until the
 # JIT has settled (service.sh), then measures 30 s and prints wrk's result; the cores the service, mariadbd
 # and wrk used and the machine left idle (at 32 connections a request mostly waits for its group's turn,
 # and the machine is not full); the CPU each stored item cost on both sides; and MariaDB's statement and row
@@ -22,12 +22,12 @@ counters() {
     'Innodb_os_log_written', 'Innodb_buffer_pool_reads', 'Innodb_data_fsyncs', 'Innodb_pages_written', 'Com_set_option')"
 }
 
-MAX_REQUESTS=0 wrk -t2 -c32 -d"$WARMUP" -s "$LOAD_DIR/route.lua" "$url" > /dev/null
+MAX_REQUESTS=0 wrk -t2 -c"${CONNECTIONS:-32}" -d"$WARMUP" -s "$LOAD_DIR/route.lua" "$url" > /dev/null
 settle route.lua "$url"
 database=$(pgrep -x mariadbd)
 before=$(counters); service_before=$(cpu_ticks "$service"); database_before=$(cpu_ticks "$database"); idle_before=$(idle_ticks)
 times > "$data/times-before"; started=$(date +%s.%N)
-result=$(wrk -t2 -c32 -d30s -s "$LOAD_DIR/route.lua" "$url" | grep RESULT)
+result=$(wrk -t2 -c"${CONNECTIONS:-32}" -d30s -s "$LOAD_DIR/route.lua" "$url" | grep RESULT)
 ended=$(date +%s.%N); times > "$data/times-after"
 service_after=$(cpu_ticks "$service"); database_after=$(cpu_ticks "$database"); idle_after=$(idle_ticks); after=$(counters)
 wrk_seconds=$(echo "$(children_cpu "$data/times-after") - $(children_cpu "$data/times-before")" | bc)

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +37,9 @@ class RoutingApiIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     TestHttp http;
 
@@ -145,6 +151,18 @@ class RoutingApiIntegrationTests {
             assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
             assertThat(http.get("/actuator/prometheus", HOTLINE).status()).isEqualTo(403);
             assertThat(http.get("/actuator/prometheus", "dev-admin").status()).isEqualTo(200);
+        }
+
+        @Test
+        void requestsAreTimedWithoutAnEventPublishedForEach() {
+            List<ServletRequestHandledEvent> published = new ArrayList<>();
+            context.addApplicationListener((ApplicationListener<ServletRequestHandledEvent>) published::add);
+
+            assertThat(http.post(EVALUATE, "dev-qa", lead("X-M")).status()).isEqualTo(200);
+
+            assertThat(http.get("/actuator/prometheus", "dev-admin").raw().body())
+                    .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/routings/evaluate\"");
+            assertThat(published).as("spring.mvc.publish-request-handled-events").isEmpty();
         }
     }
 
