@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # What a stored /routings item costs on MariaDB: starts the built jar (JAR=… for another build) on a fresh
-# channel_router_bench database, loads /routings with wrk -t2 -c32 (CONNECTIONS=…) for WARMUP (default 90s) and on until the
-# JIT has settled (service.sh), then measures 30 s and prints wrk's result; the cores the service, mariadbd
-# and wrk used and the machine left idle (at 32 connections a request mostly waits for its group's turn,
-# and the machine is not full); the CPU each stored item cost on both sides; and MariaDB's statement and row
-# counters over those 30 s (Com_commit against the items gives the size of the writers' groups). Needs wrk
-# and the local MariaDB (root through the socket, as docs/load/service.sh). Run after
-# `mvn -DskipTests package`; alternate builds back to back: this machine's speed moves by ±20% between runs.
+# channel_router_bench database, loads /routings with wrk -t2 at CONNECTIONS (default 32) for WARMUP
+# (default 90s) and on until the JIT has settled (service.sh), then measures 30 s and prints wrk's result;
+# the cores the service, mariadbd and wrk used and the machine left idle (at 32 connections a request mostly
+# waits for its group's turn, and the machine is not full); the CPU each stored item cost on both sides; and
+# MariaDB's statement and row counters over those 30 s (Com_commit against the items gives the size of the
+# writers' groups). Needs wrk and the local MariaDB (root through the socket, as docs/load/service.sh). Run
+# after `mvn -DskipTests package`; alternate builds back to back: this machine's speed moves by ±20% between
+# runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LOAD_DIR=$PWD/docs/load DB=mariadb
