@@ -192,8 +192,9 @@ public final class CaseColumns {
                     throw new NotACase(EXPECT_STATUS, "expectStatus must be a status code, not \"" + value + "\": " + STATUSES_ALLOWED);
                 }
                 expectStatus = Integer.parseInt(value);
-                if (badStatus(expectStatus) != null) {
-                    throw new NotACase(EXPECT_STATUS, badStatus(expectStatus));
+                String neverGiven = badStatus(expectStatus);
+                if (neverGiven != null) {
+                    throw new NotACase(EXPECT_STATUS, neverGiven);
                 }
             } else if (header.startsWith(EXPECT_PREFIX)) {
                 String path = header.substring(EXPECT_PREFIX.length());
@@ -204,8 +205,9 @@ public final class CaseColumns {
         }
         String name = row.getOrDefault(NAME, "");
         String named = name == null || name.isBlank() ? null : name.strip();
-        if (checksNothing(named, expect, expectStatus) != null) {
-            throw new NotACase(null, checksNothing(named, expect, expectStatus));
+        String checksNothing = checksNothing(named, expect, expectStatus);
+        if (checksNothing != null) {
+            throw new NotACase(null, checksNothing);
         }
         return new ReplayCase(named == null ? where : named, where, request, expect.isEmpty() ? null : expect, expectStatus);
     }

@@ -88,9 +88,8 @@ public final class CaseFiles {
             }
         } catch (Utf8Text.NotUtf8 e) {
             sink.problem(notUtf8(fileName, e, csv));
-        } catch (UncheckedIOException e) {
-            sink.problem(e.getCause() instanceof Utf8Text.NotUtf8 notUtf8 ? notUtf8(fileName, notUtf8, csv)
-                    : new Problem(fileName, "cannot be read: " + e.getCause().getMessage(), true));
+        } catch (UncheckedIOException e) { // text that is not UTF-8 arrives as NotUtf8 above, from JSON lines and CSV alike
+            sink.problem(new Problem(fileName, "cannot be read: " + e.getCause().getMessage(), true));
         } catch (IOException e) {
             sink.problem(new Problem(fileName, "cannot be read: " + e.getMessage(), true));
         }
@@ -133,11 +132,13 @@ public final class CaseFiles {
 
     private void caseOf(JsonNode node, String where, Sink sink) {
         JsonNode expectStatus = node.get("expectStatus");
-        if (expectStatus != null && !expectStatus.isNull()
-                && (!expectStatus.isInt() || CaseColumns.badStatus(expectStatus.asInt()) != null)) {
-            sink.problem(new Problem(where, expectStatus.isInt() ? CaseColumns.badStatus(expectStatus.asInt())
-                    : "expectStatus must be a status code: " + CaseColumns.STATUSES_ALLOWED, true));
-            return;
+        if (expectStatus != null && !expectStatus.isNull()) {
+            String bad = expectStatus.isInt() ? CaseColumns.badStatus(expectStatus.asInt())
+                    : "expectStatus must be a status code: " + CaseColumns.STATUSES_ALLOWED;
+            if (bad != null) {
+                sink.problem(new Problem(where, bad, true));
+                return;
+            }
         }
         Integer status = expectStatus == null || expectStatus.isNull() ? null : expectStatus.asInt();
         JsonNode expect = node.get("expect");
