@@ -42,7 +42,7 @@ public class V12__Drop_indexes_no_query_reads extends BaseJavaMigration {
     private static List<String> indexesOnlyOn(Connection connection, String table, String column) throws SQLException {
         Map<String, List<String>> columnsByIndex = new LinkedHashMap<>();
         DatabaseMetaData metaData = connection.getMetaData();
-        // H2 keeps unquoted names in lower case here (DATABASE_TO_LOWER); MySQL and MariaDB as created
+        // the table's name as created: lower case on H2 (DATABASE_TO_LOWER), MySQL and MariaDB alike
         try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, false, false)) {
             while (rows.next()) {
                 String index = rows.getString("INDEX_NAME");
