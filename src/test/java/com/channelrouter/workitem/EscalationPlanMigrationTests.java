@@ -1,5 +1,6 @@
 package com.channelrouter.workitem;
 
+import com.channelrouter.support.EmptyH2;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,11 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Migration 6 (found by Flyway in db.migration) on a database that has items planned the old way: pending steps stay pending, nothing else. */
 class EscalationPlanMigrationTests {
 
-    final JdbcDataSource database = new JdbcDataSource();
-
-    EscalationPlanMigrationTests() {
-        database.setURL("jdbc:h2:mem:v6-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    }
+    final JdbcDataSource database = EmptyH2.database("v6");
 
     Flyway flyway(String target) {
         return Flyway.configure().dataSource(database).locations("classpath:db/migration")
