@@ -38,7 +38,7 @@ public class V12__Drop_indexes_no_query_reads extends BaseJavaMigration {
         }
     }
 
-    /** The table's indexes, other than its primary key, whose only column is {@code column}. */
+    /** The table's indexes whose only column is {@code column} (a primary key of more columns is not one). */
     private static List<String> indexesOnlyOn(Connection connection, String table, String column) throws SQLException {
         Map<String, List<String>> columnsByIndex = new LinkedHashMap<>();
         DatabaseMetaData metaData = connection.getMetaData();
@@ -54,7 +54,7 @@ public class V12__Drop_indexes_no_query_reads extends BaseJavaMigration {
         }
         List<String> found = new ArrayList<>();
         columnsByIndex.forEach((index, columns) -> {
-            if (columns.equals(List.of(column)) && !index.equalsIgnoreCase("PRIMARY") && !index.toLowerCase().startsWith("primary_key")) {
+            if (columns.equals(List.of(column))) {
                 found.add(index);
             }
         });
