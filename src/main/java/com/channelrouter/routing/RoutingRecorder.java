@@ -225,19 +225,24 @@ class RoutingRecorder {
 
     /**
      * A deadlock's victim (SQLSTATE 40001: InnoDB's 1213, H2's too), rolled back whole; not a lock wait that timed
-     * out (1205), which would wait as long again.
+     * out (1205), which would wait as long again. Connector/J gives 1205 SQLSTATE 40001 as well (checked against
+     * MariaDB 10.11), so it is told apart by its code: taken for a deadlock, a request held up by another
+     * instance's lock waited out the limit again before its 503.
      */
-    private static boolean lostADeadlock(DataAccessException refused) {
+    static boolean lostADeadlock(DataAccessException refused) {
         if (!(refused instanceof PessimisticLockingFailureException)) {
             return false;
         }
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
-                return true;
+                return sql.getErrorCode() != LOCK_WAIT_TIMEOUT;
             }
         }
         return false;
     }
+
+    /** MySQL's and MariaDB's ER_LOCK_WAIT_TIMEOUT. */
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /**
      * Sorts out the items stored earlier, decides the others and stores them. Returns the outcomes to give

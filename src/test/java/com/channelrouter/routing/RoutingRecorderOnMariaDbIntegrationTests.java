@@ -6,9 +6,14 @@ import com.channelrouter.support.OnMariaDb;
 import com.channelrouter.workitem.NewWorkItem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Group routing against the real MariaDB/MySQL server: its unique keys, its lock waits and its deadlocks. */
 @OnMariaDb
@@ -68,6 +74,34 @@ class RoutingRecorderOnMariaDbIntegrationTests extends RoutingRecorderIntegratio
         assertThat(routed.replayed()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE source_channel = 'GROUP_HOTLINE' AND external_id = ?",
                 Long.class, routing.request().item().externalId())).isEqualTo(1);
+    }
+
+    /**
+     * Connector/J gives a lock wait that timed out (1205) the deadlock's SQLSTATE, 40001, and Spring the same
+     * exception class: it must still not be routed again, which would wait out the limit a second time.
+     */
+    @Test
+    void aLockWaitThatTimedOutIsNotTakenForALostDeadlock() throws SQLException {
+        String key = "key-" + UUID.randomUUID();
+        String insertKey = "INSERT INTO idempotency_key (client_id, idem_key, request_hash, work_item_id, created_at)"
+                + " VALUES ('dev-group-hotline', '" + key + "', 'h', 'w', '2026-12-05 00:00:00')";
+        try (Connection otherInstance = dataSource.getConnection(); Connection waiting = dataSource.getConnection();
+             Statement other = otherInstance.createStatement(); Statement waits = waiting.createStatement()) {
+            otherInstance.setAutoCommit(false);
+            other.executeUpdate(insertKey);
+            waits.execute("SET SESSION innodb_lock_wait_timeout = 1");
+            try {
+                SQLException timedOut = catchThrowableOfType(SQLException.class, () -> waits.executeUpdate(insertKey));
+                DataAccessException translated = jdbc.getExceptionTranslator().translate("insert", insertKey, timedOut);
+
+                assertThat(timedOut.getErrorCode()).isEqualTo(1205);
+                assertThat(translated).isInstanceOf(PessimisticLockingFailureException.class);
+                assertThat(RoutingRecorder.lostADeadlock(translated)).isFalse();
+            } finally {
+                waits.execute("SET SESSION innodb_lock_wait_timeout = 5"); // as the pool made it
+                otherInstance.rollback();
+            }
+        }
     }
 
     private List<RoutingRecorder.Routing> heavier(int count) {
