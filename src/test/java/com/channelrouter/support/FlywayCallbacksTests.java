@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's Flyway runs each migration without a network timeout (what that changes, on the real
- * server: MigrationsWithoutNetworkTimeoutOnMariaDbTests) and accepts the known edits of applied migrations
+ * The application's Flyway runs each migration without its time limits (what that changes, on the real
+ * server: MigrationsWithoutTimeLimitsOnMariaDbTests) and accepts the known edits of applied migrations
  * (KnownMigrationEditsTests).
  */
 @IntegrationTest
@@ -19,7 +19,7 @@ class FlywayCallbacksTests {
 
     @Test
     void areFlywayCallbacksOfTheApplication() {
-        assertThat(flyway.getConfiguration().getCallbacks()).hasAtLeastOneElementOfType(MigrationsWithoutNetworkTimeout.class)
+        assertThat(flyway.getConfiguration().getCallbacks()).hasAtLeastOneElementOfType(MigrationsWithoutTimeLimits.class)
                 .hasAtLeastOneElementOfType(KnownMigrationEdits.class);
     }
 }
