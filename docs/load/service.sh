@@ -11,9 +11,8 @@ if [[ "${DB:-h2}" == mariadb ]]; then
     CREATE USER IF NOT EXISTS 'channel_router'@'127.0.0.1' IDENTIFIED BY 'channel_router';
     GRANT ALL ON channel_router_bench.* TO 'channel_router'@'127.0.0.1';
     GRANT ALL ON channel_router_bench.* TO 'channel_router'@'%'; GRANT ALL ON channel_router_bench.* TO 'channel_router'@'localhost';"
-  # the driver and connection settings of the mysql profile (application.yml), given here because this runs without it
-  args+=(--spring.datasource.url="jdbc:mysql://127.0.0.1:3306/channel_router_bench?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&enableQueryTimeouts=false&rewriteBatchedStatements=true&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=65536${URL_OPTIONS:-}"
-         --spring.datasource.hikari.connection-init-sql="SET SESSION innodb_lock_wait_timeout = 5 /*M!, max_statement_time = 5 */ /*!80000 , max_execution_time = 5000 */"
+  # the driver settings of the mysql profile (application.yml), given in the URL because this runs without it
+  args+=(--spring.datasource.url="jdbc:mysql://127.0.0.1:3306/channel_router_bench?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=65536${URL_OPTIONS:-}"
          --spring.datasource.username=channel_router --spring.datasource.password=channel_router
          --spring.datasource.hikari.maximum-pool-size=${POOL:-40} --channel-router.security.demo-clients-on-any-database=true)
 else
