@@ -20,10 +20,11 @@ import java.util.Set;
  * Lets each migration run as long as it needs. The service's connections give up on a statement after a few
  * seconds (fail fast when the database hangs): the mysql profile's {@code socketTimeout} on the client, and the
  * limits each connection's init SQL sets on the server ({@link ServerStatementLimits}: a lock wait, any statement
- * on MariaDB, a SELECT on MySQL 8). Flyway migrates on one of those connections, and a migration that rebuilds a large table (V10
- * rebuilds {@code routing_decision}, the largest) takes minutes: cut off, it would fail the upgrade. Before each
- * migration the connection's network timeout and the server's limits are lifted; after it the limits are set
- * again as the pool set them on the new connection, and the pool restores the network timeout itself.
+ * on MariaDB, a SELECT on MySQL 8). Flyway migrates on one of those connections, and a migration that rebuilds a
+ * large table (V10 rebuilds {@code routing_decision}, the largest) takes minutes: cut off, it would fail the
+ * upgrade. Before each migration the connection's network timeout and the server's limits are lifted; after it
+ * the limits are set again as the pool set them on the new connection, and the pool restores the network timeout
+ * itself.
  */
 @Component
 class MigrationsWithoutTimeLimits implements Callback {
