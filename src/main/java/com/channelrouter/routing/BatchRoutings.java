@@ -4,6 +4,7 @@ import com.channelrouter.customer.Customer;
 import com.channelrouter.domain.Codes;
 import com.channelrouter.domain.SourceChannel;
 import com.channelrouter.security.ApiClient;
+import com.channelrouter.support.DatabaseFailures;
 import com.channelrouter.support.Ids;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
@@ -374,6 +375,11 @@ class BatchRoutings {
                         .forEach(s -> s.answered(s.item.workItemId(), s.item.decisionJson(), s.repeatOf != null));
                 return;
             } catch (DuplicateKeyException | PessimisticLockingFailureException storedMeanwhile) {
+                if (DatabaseFailures.lockWaitTimedOut(storedMeanwhile)) {
+                    // held for the whole limit by another transaction, not a commit race: each attempt would wait as
+                    // long again, so the batch breaks off now (503), to be sent again
+                    throw storedMeanwhile;
+                }
                 if (lookUps == STORE_ATTEMPTS) {
                     // still refused: another request is storing these ids at this moment and has not committed
                     // (H2 refuses such a row at once rather than waiting for it); sending the batch again will do

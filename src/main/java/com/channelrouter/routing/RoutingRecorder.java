@@ -2,6 +2,7 @@ package com.channelrouter.routing;
 
 import com.channelrouter.customer.Customer;
 import com.channelrouter.security.ApiClient;
+import com.channelrouter.support.DatabaseFailures;
 import com.channelrouter.support.Ids;
 import com.channelrouter.support.MultiRowInsert;
 import com.channelrouter.workitem.NewWorkItem;
@@ -226,23 +227,20 @@ class RoutingRecorder {
     /**
      * A deadlock's victim (SQLSTATE 40001: InnoDB's 1213, H2's too), rolled back whole; not a lock wait that timed
      * out (1205), which would wait as long again. Connector/J gives 1205 SQLSTATE 40001 as well (checked against
-     * MariaDB 10.11), so it is told apart by its code: taken for a deadlock, a request held up by another
-     * instance's lock waited out the limit again before its 503.
+     * MariaDB 10.11): taken for a deadlock, a request held up by another instance's lock waited out the limit
+     * again before its 503.
      */
     static boolean lostADeadlock(DataAccessException refused) {
-        if (!(refused instanceof PessimisticLockingFailureException)) {
+        if (!(refused instanceof PessimisticLockingFailureException) || DatabaseFailures.lockWaitTimedOut(refused)) {
             return false;
         }
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
-                return sql.getErrorCode() != LOCK_WAIT_TIMEOUT;
+                return true;
             }
         }
         return false;
     }
-
-    /** MySQL's and MariaDB's ER_LOCK_WAIT_TIMEOUT. */
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /**
      * Sorts out the items stored earlier, decides the others and stores them. Returns the outcomes to give

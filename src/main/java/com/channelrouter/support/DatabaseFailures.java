@@ -8,6 +8,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -21,8 +22,25 @@ import java.sql.SQLTransientException;
 public final class DatabaseFailures {
 
     private static final int MAX_DEPTH = 10;
+    /** MySQL's and MariaDB's ER_LOCK_WAIT_TIMEOUT. */
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     private DatabaseFailures() {
+    }
+
+    /**
+     * Whether another transaction held a row for the whole lock-wait limit (MySQL's and MariaDB's 1205). Connector/J
+     * gives it a deadlock's SQLSTATE, 40001, and Spring a deadlock's exception class; but a deadlock's victim may
+     * be tried again at once, while trying this again would wait as long again.
+     */
+    public static boolean lockWaitTimedOut(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean unavailable(Throwable failure) {

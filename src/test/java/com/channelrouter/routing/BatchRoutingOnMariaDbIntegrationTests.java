@@ -1,9 +1,17 @@
 package com.channelrouter.routing;
 
+import com.channelrouter.support.DatabaseFailures;
 import com.channelrouter.support.OnMariaDb;
 import com.channelrouter.workitem.NewWorkItem;
 import org.junit.jupiter.api.Test;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Batch routing's multi-row statements and repeat handling on the real MariaDB/MySQL server. */
 @OnMariaDb
 class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests {
+
+    @Autowired
+    DataSource dataSource;
 
     /**
      * Another instance stores lines 2 and 1 of the same batch, in that order, while this one stores the chunk
@@ -57,6 +69,70 @@ class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests
         assertThat(stored()).isEqualTo(3 + 1000);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM routing_decision d JOIN work_item w ON w.work_item_id = d.work_item_id"
                 + " WHERE w.external_id LIKE ?", Long.class, prefix + "%")).isEqualTo(3 + 1000);
+    }
+
+    /**
+     * Another instance holds line 1's item, uncommitted, for longer than the lock-wait limit: the chunk waits it out
+     * once and the batch breaks off (503, to be sent again), rather than waiting it out once more for each of its
+     * attempts (a lock wait that timed out is not the commit race those attempts are for). The pool's connections
+     * wait 1 s for a lock here, under their 5 s statement limit, so that the wait ends as a lock wait (1205), as
+     * it always does on MySQL 8; on MariaDB the statement limit of the same length may end it first.
+     */
+    @Test
+    void aChunkHeldUpByAnotherInstancesLockForTheWholeLimitBreaksOffAfterOneWait() throws Exception {
+        CountDownLatch holdingLineOne = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        everyPooledConnection("SET SESSION innodb_lock_wait_timeout = 1");
+        try {
+            CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+                workItems.openAll(drafted(List.of(alert(1))));
+                holdingLineOne.countDown();
+                try {
+                    done.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                status.setRollbackOnly();
+            }));
+            assertThat(holdingLineOne.await(30, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+
+            Throwable brokeOff;
+            try {
+                brokeOff = catchThrowable(() -> runWithoutLookingUpFirst(List.of(alert(1), alert(2))));
+            } finally {
+                done.countDown();
+            }
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            otherInstance.get(30, TimeUnit.SECONDS);
+            // the controller answers it as the last line, a 503 (BatchProblems.brokenOff)
+            assertThat(brokeOff).isInstanceOf(DataAccessException.class).matches(DatabaseFailures::lockWaitTimedOut)
+                    .matches(DatabaseFailures::unavailable);
+            assertThat(took).as("one wait of 1 s, not six").isLessThan(Duration.ofSeconds(3));
+            assertThat(stored()).isZero();
+        } finally {
+            everyPooledConnection("SET SESSION innodb_lock_wait_timeout = 5"); // as the pool made them
+        }
+    }
+
+    /** Runs the statement on every connection of the pool, all held at once so that none is missed. */
+    private void everyPooledConnection(String sql) throws SQLException {
+        List<Connection> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < ((HikariDataSource) dataSource).getMaximumPoolSize(); i++) {
+                all.add(dataSource.getConnection());
+            }
+            for (Connection connection : all) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+        } finally {
+            for (Connection connection : all) {
+                connection.close();
+            }
+        }
     }
 
     /** Another connection is running an INSERT into work_item (the tests use one database user, whose sessions it may see). */

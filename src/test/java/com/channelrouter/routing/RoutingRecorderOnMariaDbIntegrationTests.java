@@ -1,6 +1,7 @@
 package com.channelrouter.routing;
 
 import com.channelrouter.customer.Customer;
+import com.channelrouter.support.DatabaseFailures;
 import com.channelrouter.support.Ids;
 import com.channelrouter.support.OnMariaDb;
 import com.channelrouter.workitem.NewWorkItem;
@@ -96,6 +97,7 @@ class RoutingRecorderOnMariaDbIntegrationTests extends RoutingRecorderIntegratio
 
                 assertThat(timedOut.getErrorCode()).isEqualTo(1205);
                 assertThat(translated).isInstanceOf(PessimisticLockingFailureException.class);
+                assertThat(DatabaseFailures.lockWaitTimedOut(translated)).isTrue();
                 assertThat(RoutingRecorder.lostADeadlock(translated)).isFalse();
             } finally {
                 waits.execute("SET SESSION innodb_lock_wait_timeout = 5"); // as the pool made it

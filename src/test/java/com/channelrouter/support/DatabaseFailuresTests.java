@@ -2,12 +2,14 @@ package com.channelrouter.support;
 
 import org.junit.jupiter.api.Test;
 import org.mybatis.spring.MyBatisSystemException;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +24,16 @@ class DatabaseFailuresTests {
         assertThat(DatabaseFailures.unavailable(new RecoverableDataAccessException("Communications link failure"))).isTrue();
         assertThat(DatabaseFailures.unavailable(new IllegalStateException("storing",
                 new SQLNonTransientConnectionException("Connection is closed")))).isTrue();
+    }
+
+    /** As Connector/J and Spring give them: both SQLSTATE 40001, both a PessimisticLockingFailureException. */
+    @Test
+    void aLockWaitThatTimedOutIsToldFromADeadlockByItsCode() {
+        assertThat(DatabaseFailures.lockWaitTimedOut(new CannotAcquireLockException("insert",
+                new SQLTransactionRollbackException("Lock wait timeout exceeded; try restarting transaction", "40001", 1205)))).isTrue();
+        assertThat(DatabaseFailures.lockWaitTimedOut(new CannotAcquireLockException("insert",
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213)))).isFalse();
+        assertThat(DatabaseFailures.lockWaitTimedOut(new DuplicateKeyException("uk_work_item_external"))).isFalse();
     }
 
     @Test
