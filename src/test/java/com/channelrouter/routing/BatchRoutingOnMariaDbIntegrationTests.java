@@ -1,17 +1,14 @@
 package com.channelrouter.routing;
 
 import com.channelrouter.support.DatabaseFailures;
+import com.channelrouter.support.EveryPooledConnection;
 import com.channelrouter.support.OnMariaDb;
 import com.channelrouter.workitem.NewWorkItem;
 import org.junit.jupiter.api.Test;
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +79,7 @@ class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests
     void aChunkHeldUpByAnotherInstancesLockForTheWholeLimitBreaksOffAfterOneWait() throws Exception {
         CountDownLatch holdingLineOne = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        everyPooledConnection("SET SESSION innodb_lock_wait_timeout = 1");
+        EveryPooledConnection.execute(dataSource, "SET SESSION innodb_lock_wait_timeout = 1");
         try {
             CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
                 workItems.openAll(drafted(List.of(alert(1))));
@@ -112,26 +109,7 @@ class BatchRoutingOnMariaDbIntegrationTests extends BatchRoutingIntegrationTests
             assertThat(took).as("one wait of 1 s, not six").isLessThan(Duration.ofSeconds(3));
             assertThat(stored()).isZero();
         } finally {
-            everyPooledConnection("SET SESSION innodb_lock_wait_timeout = 5"); // as the pool made them
-        }
-    }
-
-    /** Runs the statement on every connection of the pool, all held at once so that none is missed. */
-    private void everyPooledConnection(String sql) throws SQLException {
-        List<Connection> all = new ArrayList<>();
-        try {
-            for (int i = 0; i < ((HikariDataSource) dataSource).getMaximumPoolSize(); i++) {
-                all.add(dataSource.getConnection());
-            }
-            for (Connection connection : all) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
-                }
-            }
-        } finally {
-            for (Connection connection : all) {
-                connection.close();
-            }
+            EveryPooledConnection.execute(dataSource, "SET SESSION innodb_lock_wait_timeout = 5"); // as the pool made them
         }
     }
 
