@@ -29,9 +29,6 @@ import java.util.Set;
 @Component
 class MigrationsWithoutTimeLimits implements Callback {
 
-    /** Back to the servers' own defaults, which an operator may have chosen, but no statement time limit. */
-    static final String LIFT_SERVER_LIMITS = "SET SESSION innodb_lock_wait_timeout = DEFAULT"
-            + " /*M!, max_statement_time = 0 */ /*!80000 , max_execution_time = 0 */";
     private static final Set<String> SERVERS_WITH_LIMITS = Set.of("MySQL", "MariaDB");
     private static final Logger log = LoggerFactory.getLogger(MigrationsWithoutTimeLimits.class);
 
@@ -59,7 +56,7 @@ class MigrationsWithoutTimeLimits implements Callback {
             if (event == Event.BEFORE_EACH_MIGRATE) {
                 liftNetworkTimeout(connection);
                 if (connectionInitSql != null) { // else there are no limits of ours to lift, nor to set again
-                    setServerLimits(connection, LIFT_SERVER_LIMITS);
+                    setServerLimits(connection, ServerStatementLimits.LIFTED);
                 }
             } else {
                 setServerLimits(connection, connectionInitSql);

@@ -32,7 +32,10 @@ import java.time.Duration;
 @Component
 class ServerStatementLimits implements BeanPostProcessor {
 
-    static final String LIMIT_PROPERTY = "spring.jdbc.template.query-timeout";
+    /** The limits lifted, for a migration: the server's own lock wait (an operator may have chosen it), no statement limit. */
+    static final String LIFTED = limits("DEFAULT", "0", "0");
+
+    private static final String LIMIT_PROPERTY = "spring.jdbc.template.query-timeout";
     private static final Logger log = LoggerFactory.getLogger(ServerStatementLimits.class);
 
     private final Duration limit;
@@ -64,14 +67,19 @@ class ServerStatementLimits implements BeanPostProcessor {
         return pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:mysql:");
     }
 
-    /**
-     * The limits for a new connection, in one statement both servers accept: MariaDB runs {@code /*M! … *}{@code /}
-     * and not MySQL's versioned {@code /*!80000 … *}{@code /}; MySQL 8 the reverse (checked on MariaDB 10.11).
-     */
+    /** The limits for a new connection. */
     static String initSql(Duration limit) {
         long lockWaitSeconds = Math.max(1, (limit.toMillis() + 999) / 1000); // whole seconds only
         String seconds = BigDecimal.valueOf(limit.toMillis(), 3).stripTrailingZeros().toPlainString();
-        return "SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds + " /*M!, max_statement_time = " + seconds + " */"
-                + " /*!80000 , max_execution_time = " + limit.toMillis() + " */";
+        return limits(String.valueOf(lockWaitSeconds), seconds, String.valueOf(limit.toMillis()));
+    }
+
+    /**
+     * One statement both servers accept: MariaDB runs {@code /*M! … *}{@code /} and not MySQL's versioned
+     * {@code /*!80000 … *}{@code /}; MySQL 8 the reverse (checked on MariaDB 10.11).
+     */
+    private static String limits(String lockWaitSeconds, String statementSeconds, String selectMillis) {
+        return "SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds + " /*M!, max_statement_time = " + statementSeconds + " */"
+                + " /*!80000 , max_execution_time = " + selectMillis + " */";
     }
 }

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * On MySQL and MariaDB the server keeps the 5 s statement limit of the service's connections (the mysql profile's
- * connection-init-sql; the driver's timer per statement is off): a statement stuck behind another instance's lock
+ * On MySQL and MariaDB the server keeps the 5 s statement limit of the service's connections (ServerStatementLimits'
+ * init SQL; the driver's timer per statement is off): a statement stuck behind another instance's lock
  * still ends as a 503 with Retry-After, a runaway statement still ends on the server, and the service goes on.
  */
 @OnMariaDb // before @IntegrationTest: its profiles are the ones used
