@@ -33,21 +33,36 @@ class WorkItemHistory {
         events.appendAll(List.of(announcement(item, after, entry)));
     }
 
-    /** The ROUTED entries of many new items, in the caller's transaction. */
+    /**
+     * Announces new items, in the caller's transaction. Their ROUTED entries are not written as history rows: the
+     * item's own row holds them ({@code routed_to}, {@code created_by}, {@code created_at}; see {@link #routedEntry}).
+     */
     void recordRouted(List<NewWorkItem> items) {
-        List<ItemEventRow> rows = new ArrayList<>(items.size());
         List<ChannelEvents.Announcement> announcements = new ArrayList<>(items.size());
         for (NewWorkItem item : items) {
-            HistoryEntry entry = routed(item);
-            rows.add(new ItemEventRow(item.workItemId(), entry.event()));
+            HistoryEntry entry = HistoryEntry.of(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null);
             announcements.add(announcement(item.identity(), item.initialState(), entry));
         }
-        WorkItemRows.EVENTS.insert(jdbc, rows);
         events.appendAll(announcements);
     }
 
-    static HistoryEntry routed(NewWorkItem item) {
-        return HistoryEntry.of(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null);
+    /**
+     * The item's whole history: its ROUTED entry, read from its row, before the entries stored since. An item
+     * stored before V13 has no {@code routed_to}; its ROUTED entry is the first of the stored ones.
+     */
+    static List<WorkItemEvent> history(WorkItemRecord item, List<WorkItemEvent> stored) {
+        if (item.routedTo() == null) {
+            return stored;
+        }
+        List<WorkItemEvent> whole = new ArrayList<>(stored.size() + 1);
+        whole.add(routedEntry(item));
+        whole.addAll(stored);
+        return whole;
+    }
+
+    /** As {@link #recordRouted} announced it: to the channel first routed to, by the client that sent it, when stored. */
+    private static WorkItemEvent routedEntry(WorkItemRecord item) {
+        return new WorkItemEvent(EventType.ROUTED, item.routedTo(), item.createdBy(), item.createdAt(), null);
     }
 
     /**

@@ -13,7 +13,7 @@ record WorkItemRecord(String workItemId, ItemType itemType, SourceChannel source
                       Instant occurredAt, Instant responseDueAt, Instant resolveDueAt, Instant dispatchDueAt,
                       Instant claimedAt, Instant dispatchedAt, Instant closedAt, String closeOutcome, SlaClock slaClock,
                       int dispatchMinutes, int dispatchCycle, boolean dispatchLateBefore, String requestHash, String createdBy, Instant createdAt,
-                      int rowVersion, String requestJson, String decisionJson) {
+                      int rowVersion, String requestJson, String decisionJson, Channel routedTo) {
 
     ItemIdentity identity() {
         return new ItemIdentity(workItemId, itemType, sourceChannel);

@@ -26,6 +26,7 @@ final class WorkItemRows {
             .column("row_version", item -> 0)
             .column("escalation_plan", NewWorkItem::escalationPlan)
             .column("next_escalation_at", NewWorkItem::nextEscalationAt)
+            .column("routed_to", NewWorkItem::ownerChannel)
             .build();
 
     /** Each item's decision, kept whole (request and decision JSON) for explanation and replay. */

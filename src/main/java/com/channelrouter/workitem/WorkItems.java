@@ -130,6 +130,6 @@ public class WorkItems {
                         SlaStatus.met(item.resolveDueAt(), item.closedAt(), now),
                         // a late dispatch in an earlier cycle stays late, whatever the current cycle does
                         item.dispatchLateBefore() ? Boolean.FALSE : SlaStatus.met(item.dispatchDueAt(), item.dispatchedAt(), now)),
-                events);
+                WorkItemHistory.history(item, events));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +39,9 @@ class WorkItemLifecycleIntegrationTests {
 
     @Autowired
     BreachDetector breachDetector;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestHttp http;
 
@@ -486,6 +490,27 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(page.get("items").get(1)).isEqualTo(http.get("/api/v1/work-items/" + idOf(claimed), NETWORK).body());
             assertThat(page.get("items").get(0).get("history").valueStream().map(e -> e.get("type").asString()))
                     .containsExactly("ROUTED", "CLAIMED", "CLOSED");
+        }
+
+        @Test
+        void anItemStoredBeforeItsRowKeptItsRoutedEntryShowsTheStoredEntryOnce() {
+            String item = networkFault();
+            act(item, "claim", NETWORK, null);
+            JsonNode before = read(item).get("history");
+            // as V13 found such an item: its ROUTED entry a history row of its own, written first, and no routed_to
+            String id = idOf(item);
+            jdbc.update("UPDATE work_item SET routed_to = NULL WHERE work_item_id = ?", id);
+            jdbc.update("INSERT INTO work_item_event (work_item_id, event_type, channel, actor, occurred_at) "
+                            + "SELECT work_item_id, 'ROUTED', 'NETWORK_MAINTENANCE', created_by, created_at FROM work_item WHERE work_item_id = ?",
+                    id);
+            // first by event_id, as if written with the item
+            jdbc.update("UPDATE work_item_event SET event_id = event_id - 2000000000 WHERE work_item_id = ? AND event_type = 'ROUTED'", id);
+
+            assertThat(history(item, "type")).containsExactly("ROUTED", "CLAIMED");
+            assertThat(read(item).get("history")).isEqualTo(before);
+            JsonNode page = http.get("/api/v1/work-items?ownerChannel=NETWORK_MAINTENANCE&size=50&page=0", NETWORK).body();
+            assertThat(page.get("items").valueStream().filter(i -> i.get("workItemId").asString().equals(id)).findFirst().orElseThrow()
+                    .get("history")).isEqualTo(before);
         }
 
         @Test
