@@ -67,7 +67,23 @@ class EventFeedController {
         List<Event> events = outbox.findFeed(feedChannel, after, limit).stream()
                 .map(e -> new Event(e.seq(), e.eventType(), e.workItemId(), e.createdAt(), json.readTree(e.payloadJson())))
                 .toList();
+        if (events.isEmpty()) {
+            refuseACursorBeyondTheEnd(after);
+        }
         return new Feed(feedChannel, events, events.isEmpty() ? after : events.get(events.size() - 1).seq());
+    }
+
+    /**
+     * A cursor no place has reached yet was not handed out by this feed (a typo, another installation's, or a
+     * database restored from an older backup): taken as it is, the consumer would wait without a word and then
+     * skip every event placed up to it. Checked only when the page is empty, the one case it could go unseen.
+     */
+    private void refuseACursorBeyondTheEnd(long after) {
+        long lastGiven = outbox.nextFeedSeq() - 1;
+        if (after > lastGiven) {
+            throw InvalidRequestException.of("after", "must be at most " + lastGiven + ", the last seq given so far; "
+                    + "a cursor beyond it would skip the events placed up to it");
+        }
     }
 
     private static String feedChannel(String requested, ApiClient caller) {

@@ -11,6 +11,9 @@ interface OutboxMapper {
     /** The next place in the feed, locked until the caller's transaction ends. */
     long lockNextFeedSeq();
 
+    /** The next place in the feed as last committed, without a lock: every place before it has been given. */
+    long nextFeedSeq();
+
     /** Events waiting for their places, oldest first. */
     List<WaitingEvent> findWaiting(int limit);
 

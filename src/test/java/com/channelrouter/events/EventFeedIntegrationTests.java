@@ -222,6 +222,25 @@ class EventFeedIntegrationTests {
     }
 
     @Test
+    void aCursorBeyondTheLastSeqGivenIsRefusedAndTheLastSeqIsAccepted() {
+        String item = routeNetworkFault();
+        String id = item.substring(item.lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(id, "dev-network-maintenance", 0).size() == 1);
+        List<JsonNode> placed = eventsOf(id, "dev-network-maintenance", 0);
+        long last = placed.get(placed.size() - 1).get("seq").asLong(); // its own feed's; other feeds may be further on
+
+        TestHttp.Response beyond = http.get("/api/v1/events?after=" + (last + 1_000_000_000L), "dev-network-maintenance");
+
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.contentType()).startsWith("application/problem+json");
+        assertThat(beyond.body().get("errors").get(0).get("field").asString()).isEqualTo("after");
+        assertThat(beyond.body().get("errors").get(0).get("message").asString()).contains("must be at most");
+        TestHttp.Response atTheEnd = http.get("/api/v1/events?after=" + last, "dev-network-maintenance");
+        assertThat(atTheEnd.status()).isEqualTo(200);
+        assertThat(atTheEnd.body().get("next").asLong()).isGreaterThanOrEqualTo(last);
+    }
+
+    @Test
     void aParameterOfTheWrongTypeIsNamedInTheProblem() {
         for (String parameter : List.of("after", "limit")) {
             TestHttp.Response answer = http.get("/api/v1/events?" + parameter + "=abc", "dev-website");
