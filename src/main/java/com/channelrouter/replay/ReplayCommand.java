@@ -25,11 +25,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * {@code java -jar channel-router.jar replay FILE… [--tables DIR] [--report-dir DIR]}: replays case files
- * against the shipped tables (or the workbooks in DIR) with no server and no database, prints every
+ * {@code java -jar channel-router.jar replay FILE… [--tables DIR] [--report-dir DIR]}: replays case files (a
+ * folder stands for the case files in it) against the shipped tables (or the workbooks in DIR) with no server and no database, prints every
  * failing case with each differing field, the rules no case reached, and "N passed, M failed"; exits 0
  * only when nothing failed (1 when something did, a file or the tables could not be read included; 2 on bad
  * usage: no file, an unknown option).
@@ -37,7 +39,9 @@ import java.util.Objects;
 public final class ReplayCommand {
 
     public static final String NAME = "replay";
-    private static final String USAGE = "usage: java -jar channel-router.jar replay FILE... [--tables DIR] [--report-dir DIR]";
+    private static final String USAGE = "usage: java -jar channel-router.jar replay FILE|FOLDER... [--tables DIR] [--report-dir DIR]";
+    /** What a folder given to replay holds that is replayed: the names {@link CaseFiles} reads. */
+    private static final List<String> CASE_FILE_ENDINGS = List.of(".jsonl", ".ndjson", ".json", ".csv", ".xlsx");
 
     private ReplayCommand() {
     }
@@ -100,7 +104,11 @@ public final class ReplayCommand {
             List<Replayer.Input> inputs = new ArrayList<>();
             try {
                 for (Path file : files) {
-                    inputs.add(open(file));
+                    if (Files.isDirectory(file)) {
+                        inputs.addAll(openFolder(file));
+                    } else {
+                        inputs.add(open(file));
+                    }
                 }
                 return replayer.replay(inputs, tables);
             } finally {
@@ -109,13 +117,36 @@ public final class ReplayCommand {
         }
     }
 
+    /**
+     * The case files directly in a folder, by name, as QA keeps a suite (qa/cases); other files (a README, Excel's
+     * ~$ lock file of an open workbook) are passed over. A folder with none is a failure, as a missing file is.
+     */
+    private static List<Replayer.Input> openFolder(Path folder) {
+        List<Path> caseFiles;
+        try (Stream<Path> listed = Files.list(folder)) {
+            caseFiles = listed.filter(ReplayCommand::isCaseFile).sorted().toList();
+        } catch (AccessDeniedException denied) {
+            return List.of(Replayer.Input.unreadable(folder.toString(), "permission denied"));
+        } catch (IOException unlisted) {
+            return List.of(Replayer.Input.unreadable(folder.toString(), unlisted.getMessage()));
+        }
+        if (caseFiles.isEmpty()) {
+            return List.of(Replayer.Input.unreadable(folder.toString(), "holds no case files (.jsonl, .csv or .xlsx)"));
+        }
+        return caseFiles.stream().map(ReplayCommand::open).toList();
+    }
+
+    private static boolean isCaseFile(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(path) && !name.startsWith("~$") && !name.startsWith(".")
+                && CASE_FILE_ENDINGS.stream().anyMatch(name::endsWith);
+    }
+
     /** The file to replay, or why it cannot be, said the same way whatever the reason (the others are still replayed). */
     private static Replayer.Input open(Path file) {
         String reason;
         if (!Files.exists(file)) {
             reason = "no such file";
-        } else if (Files.isDirectory(file)) {
-            reason = "is a directory";
         } else {
             try {
                 return new Replayer.Input(file.getFileName().toString(), Files.newInputStream(file));

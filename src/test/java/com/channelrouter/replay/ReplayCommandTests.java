@@ -231,14 +231,31 @@ class ReplayCommandTests {
     @Test
     void filesThatCannotBeReadFailWithTheirReasonAndTheOthersAreStillReplayed(@TempDir Path dir) throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "name,itemType,expect.routingRule\n");
+        Path noCases = Files.createDirectory(dir.resolve("no-cases"));
+        Files.writeString(noCases.resolve("README.md"), "cases go here");
 
-        int exit = replay(dir.resolve("missing.csv").toString(), dir.toString(), empty.toString(), SAMPLE_JSONL.toString());
+        int exit = replay(dir.resolve("missing.csv").toString(), noCases.toString(), empty.toString(), SAMPLE_JSONL.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(output()).contains("FAIL " + dir.resolve("missing.csv") + ": cannot be read: no such file")
-                .contains("FAIL " + dir + ": cannot be read: is a directory")
+                .contains("FAIL " + noCases + ": cannot be read: holds no case files (.jsonl, .csv or .xlsx)")
                 .contains("FAIL empty.csv: holds no cases")
                 .endsWith("64 passed, 3 failed\n");
+    }
+
+    @Test
+    void aFolderReplaysTheCaseFilesInItAndPassesOverTheRest(@TempDir Path dir) throws IOException {
+        Files.copy(SAMPLE_JSONL, dir.resolve(SAMPLE_JSONL.getFileName()));
+        Files.copy(SAMPLE_XLSX, dir.resolve(SAMPLE_XLSX.getFileName()));
+        Files.writeString(dir.resolve("README.md"), "how to write cases");
+        Files.writeString(dir.resolve("~$sample-cases.xlsx"), "Excel's lock file while the workbook is open");
+        Files.createDirectory(dir.resolve("old")); // not gone into
+        Files.writeString(dir.resolve("old").resolve("broken.csv"), "not,a,case\n");
+
+        int exit = replay(dir.toString());
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(output()).doesNotContain("FAIL").endsWith("128 passed, 0 failed\n");
     }
 
     @Test
