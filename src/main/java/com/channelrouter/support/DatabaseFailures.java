@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.function.Predicate;
 
 /**
  * Whether a failure means the database is unreachable or too slow now, so the caller gets 503 with Retry-After
@@ -34,23 +35,23 @@ public final class DatabaseFailures {
      * be tried again at once, while trying this again would wait as long again.
      */
     public static boolean lockWaitTimedOut(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT);
     }
 
     public static boolean unavailable(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof CannotGetJdbcConnectionException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                || cause instanceof QueryTimeoutException || cause instanceof RecoverableDataAccessException
+                || cause instanceof TransactionSystemException || cause instanceof SQLTransientException
+                || cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException);
+    }
+
+    /** Whether the failure or one of its first {@value #MAX_DEPTH} causes is such. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> such) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-                    || cause instanceof QueryTimeoutException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof TransactionSystemException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException) {
+            if (such.test(cause)) {
                 return true;
             }
         }
