@@ -58,6 +58,7 @@ final class HeaderedSheet {
         }
         Map<Column, Integer> columns = new LinkedHashMap<>();
         Map<Integer, Column> byIndex = new HashMap<>();
+        Map<Column, String> headers = new HashMap<>();
         Set<Integer> unknown = new HashSet<>();
         for (Map.Entry<Integer, Object> cell : header.cells().entrySet()) {
             String address = address(cell.getKey(), header.excelRow());
@@ -83,9 +84,10 @@ final class HeaderedSheet {
             } else {
                 columns.put(column.get(), cell.getKey());
                 byIndex.put(cell.getKey(), column.get());
+                headers.put(column.get(), column.get().nameIn(text));
             }
         }
-        reportLayout(sheet, header.excelRow(), byIndex, problems);
+        reportLayout(sheet, header.excelRow(), byIndex, headers, problems);
         List<TableRecord> records = new ArrayList<>();
         for (SheetCells.Row row : sheet.rows()) {
             if (row.excelRow() == header.excelRow()) {
@@ -99,7 +101,7 @@ final class HeaderedSheet {
                 String address = address(cell.getKey(), row.excelRow());
                 if (cell.getValue() instanceof RefusedCell refused) {
                     problems.error(new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(),
-                            column == null ? null : column.english(), refused.shown(), refused.message(), refused.messageZh()));
+                            column == null ? null : headers.get(column), refused.shown(), refused.message(), refused.messageZh()));
                     refusedColumns.add(cell.getKey());
                 } else if (row.excelRow() < header.excelRow() || unknown.contains(cell.getKey())) {
                     continue; // title lines above the table; values under a header already reported as unknown
@@ -114,7 +116,7 @@ final class HeaderedSheet {
                 }
             }
             if (row.excelRow() > header.excelRow() && (hasData || !refusedColumns.isEmpty())) {
-                records.add(new TableRecord(sheet, new SheetCells.Row(row.excelRow(), cells), columns, refusedColumns, problems));
+                records.add(new TableRecord(sheet, new SheetCells.Row(row.excelRow(), cells), columns, headers, refusedColumns, problems));
             }
         }
         return Optional.of(new HeaderedSheet(sheet, header.excelRow(), columns, records));
@@ -126,7 +128,8 @@ final class HeaderedSheet {
      * hold nothing: merging "BUSINESS" over two rows made the second row's condition blank, that is "any".
      * Hidden rows and columns still decide, unseen by whoever reviews the sheet (the owners' guide says so).
      */
-    private static void reportLayout(SheetCells sheet, int headerRow, Map<Integer, Column> byIndex, TableProblems problems) {
+    private static void reportLayout(SheetCells sheet, int headerRow, Map<Integer, Column> byIndex, Map<Column, String> headers,
+                                     TableProblems problems) {
         for (SheetCells.Merged merged : sheet.layout().merged()) {
             boolean coversTheTable = merged.lastRow() >= headerRow && IntStream.rangeClosed(merged.firstColumn(), merged.lastColumn())
                     .mapToObj(byIndex::get).anyMatch(column -> column != null && column != Column.NOTES);
@@ -152,7 +155,7 @@ final class HeaderedSheet {
         for (int index : sheet.layout().hiddenColumns()) {
             Column column = byIndex.get(index);
             if (column != null) {
-                problems.warning(new TableProblem(sheet.workbook(), sheet.name(), address(index, headerRow), headerRow, column.english(),
+                problems.warning(new TableProblem(sheet.workbook(), sheet.name(), address(index, headerRow), headerRow, headers.get(column),
                         null, "The column \"" + column.english() + "\" is hidden in Excel but still decides. Unhide it so that reviewers see it.",
                         "“" + column.chinese() + "”列在 Excel 中被隐藏，但仍然生效。请取消隐藏，以便审阅者看到。"));
             }

@@ -35,15 +35,18 @@ final class TableRecord {
     private final SheetCells sheet;
     private final SheetCells.Row row;
     private final Map<Column, Integer> columns;
+    /** The name each column's header gives it (Column.nameIn), for the problems that point at it. */
+    private final Map<Column, String> headers;
     private final Set<Integer> refusedColumns;
     private final TableProblems problems;
     private final Set<Column> reported = new HashSet<>();
 
-    TableRecord(SheetCells sheet, SheetCells.Row row, Map<Column, Integer> columns, Set<Integer> refusedColumns,
-                TableProblems problems) {
+    TableRecord(SheetCells sheet, SheetCells.Row row, Map<Column, Integer> columns, Map<Column, String> headers,
+                Set<Integer> refusedColumns, TableProblems problems) {
         this.sheet = sheet;
         this.row = row;
         this.columns = columns;
+        this.headers = headers;
         this.refusedColumns = Set.copyOf(refusedColumns);
         this.problems = problems;
     }
@@ -109,7 +112,7 @@ final class TableRecord {
         Integer index = column == null ? null : columns.get(column);
         String address = index == null ? null : HeaderedSheet.address(index, row.excelRow());
         return new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(),
-                column == null ? null : column.english(), value, message, messageZh);
+                column == null ? null : headers.getOrDefault(column, column.english()), value, message, messageZh);
     }
 
     /**

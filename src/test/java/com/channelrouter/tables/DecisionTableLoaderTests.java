@@ -145,6 +145,36 @@ class DecisionTableLoaderTests {
         assertThat(problem.describe()).startsWith("Routing LEAD!I4 (Owner channel): ");
     }
 
+    /**
+     * A sheet headed in Chinese alone has no "Owner channel" for its owner to find: problems name the column
+     * as the header does, both where a value is wrong and where a formula is refused.
+     */
+    @Test
+    void aSheetHeadedInChineseAloneHasItsColumnsNamedInChinese() {
+        TableLoadResult result = load(shipped.setText(ROUTING, LEAD_SHEET, "I3", "归属渠道")
+                .setText(ROUTING, LEAD_SHEET, "I4", "ACOUNT_MANAGER")
+                .setText(ROUTING, LEAD_SHEET, "K3", "建议目标渠道")
+                .setFormula(ROUTING, LEAD_SHEET, "K5", "\"ACCOUNT_MANAGER\"", "ACCOUNT_MANAGER"));
+
+        assertThat(result.problems())
+                .extracting(TableProblem::sheet, TableProblem::cell, TableProblem::column)
+                .contains(tuple(LEAD_SHEET, "I4", "归属渠道"), tuple(LEAD_SHEET, "K5", "建议目标渠道"));
+        assertThat(result.problems()).extracting(TableProblem::column).doesNotContain("Owner channel", "Target channel");
+        TableProblem typo = result.problems().stream().filter(p -> "I4".equals(p.cell())).findFirst().orElseThrow();
+        assertThat(typo.describe()).startsWith("Routing LEAD!I4 (归属渠道): ");
+    }
+
+    /** A header in both languages, broken over two lines in Excel (Alt+Enter), is still named by its English part. */
+    @Test
+    void aHeaderInBothLanguagesIsNamedInEnglish() {
+        TableLoadResult result = load(shipped.setText(ROUTING, LEAD_SHEET, "I3", "owner channel\n归属渠道")
+                .setText(ROUTING, LEAD_SHEET, "I4", "ACOUNT_MANAGER"));
+
+        assertThat(result.problems())
+                .extracting(TableProblem::cell, TableProblem::column)
+                .containsExactly(tuple("I4", "Owner channel"));
+    }
+
     @Test
     void unknownCodeWithNoNearMatchListsTheAllowedCodes() {
         TableLoadResult result = load(shipped.setText(ROUTING, LEAD_SHEET, "I4", "PIGEON_POST"));
