@@ -64,6 +64,15 @@ public final class CaseFiles {
         this.json = json;
     }
 
+    /** The endings of JSON-lines case files; with .csv and .xlsx, every name {@link #read} reads. */
+    private static final List<String> JSON_LINES_ENDINGS = List.of(".jsonl", ".ndjson", ".json");
+
+    /** Whether {@link #read} reads a file of this name, by its ending in any case. */
+    public static boolean isCaseFileName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".xlsx") || JSON_LINES_ENDINGS.stream().anyMatch(lower::endsWith);
+    }
+
     /** The format by file name: .jsonl/.ndjson/.json, .csv or .xlsx; an Excel date is read as UTC. */
     public void read(String fileName, InputStream in, Sink sink) {
         read(fileName, in, ZoneOffset.UTC, sink);
@@ -81,7 +90,7 @@ public final class CaseFiles {
                 readCsv(fileName, in, sink);
             } else if (lower.endsWith(".xlsx")) {
                 readXlsx(fileName, in, localTime, sink);
-            } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+            } else if (JSON_LINES_ENDINGS.stream().anyMatch(lower::endsWith)) {
                 readJsonLines(fileName, in, sink);
             } else {
                 sink.problem(new Problem(fileName, "not a case file: name it .jsonl, .csv or .xlsx", true));

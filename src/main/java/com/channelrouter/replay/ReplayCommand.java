@@ -40,8 +40,6 @@ public final class ReplayCommand {
 
     public static final String NAME = "replay";
     private static final String USAGE = "usage: java -jar channel-router.jar replay FILE|FOLDER... [--tables DIR] [--report-dir DIR]";
-    /** What a folder given to replay holds that is replayed: the names {@link CaseFiles} reads. */
-    private static final List<String> CASE_FILE_ENDINGS = List.of(".jsonl", ".ndjson", ".json", ".csv", ".xlsx");
 
     private ReplayCommand() {
     }
@@ -138,8 +136,7 @@ public final class ReplayCommand {
 
     private static boolean isCaseFile(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(path) && !name.startsWith("~$") && !name.startsWith(".")
-                && CASE_FILE_ENDINGS.stream().anyMatch(name::endsWith);
+        return Files.isRegularFile(path) && !name.startsWith("~$") && !name.startsWith(".") && CaseFiles.isCaseFileName(name);
     }
 
     /** The file to replay, or why it cannot be, said the same way whatever the reason (the others are still replayed). */
