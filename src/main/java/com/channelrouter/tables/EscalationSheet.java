@@ -4,7 +4,6 @@ import com.channelrouter.domain.DeadlineKind;
 import com.channelrouter.domain.EscalationLevel;
 import com.channelrouter.engine.Condition;
 import com.channelrouter.engine.EscalationRow;
-import com.channelrouter.engine.RowLocation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,7 @@ final class EscalationSheet {
                         "请填写 1 到 " + MAX_PERCENT + " 之间的整数百分比，例如 80。");
                 EscalationLevel level = record.code(LEVEL, EscalationLevel.class, true);
                 if (deadline != null && percent != null && level != null) {
-                    rows.add(new EscalationRow(ruleId, new RowLocation(record.workbook(), record.sheetName(), record.excelRow()),
+                    rows.add(new EscalationRow(ruleId, record.location(Column.RULE),
                             conditions, deadline, percent, level));
                 }
             }

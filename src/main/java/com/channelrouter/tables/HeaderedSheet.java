@@ -27,12 +27,16 @@ final class HeaderedSheet {
     private final SheetCells sheet;
     private final int headerRow;
     private final Map<Column, Integer> columns;
+    /** The name each column's header gives it (Column.nameIn). */
+    private final Map<Column, String> headers;
     private final List<TableRecord> records;
 
-    private HeaderedSheet(SheetCells sheet, int headerRow, Map<Column, Integer> columns, List<TableRecord> records) {
+    private HeaderedSheet(SheetCells sheet, int headerRow, Map<Column, Integer> columns, Map<Column, String> headers,
+                          List<TableRecord> records) {
         this.sheet = sheet;
         this.headerRow = headerRow;
         this.columns = columns;
+        this.headers = headers;
         this.records = records;
     }
 
@@ -119,7 +123,7 @@ final class HeaderedSheet {
                 records.add(new TableRecord(sheet, new SheetCells.Row(row.excelRow(), cells), columns, headers, refusedColumns, problems));
             }
         }
-        return Optional.of(new HeaderedSheet(sheet, header.excelRow(), columns, records));
+        return Optional.of(new HeaderedSheet(sheet, header.excelRow(), columns, headers, records));
     }
 
     /**
@@ -204,6 +208,11 @@ final class HeaderedSheet {
     /** The header cell of a column present in the sheet ("F3"). */
     String headerAddress(Column column) {
         return address(columns.get(column), headerRow);
+    }
+
+    /** A column present in the sheet, named as its header names it ("Owner channel", or "归属渠道"). */
+    String headerName(Column column) {
+        return headers.get(column);
     }
 
     int headerRow() {

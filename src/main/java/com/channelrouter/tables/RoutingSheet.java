@@ -7,7 +7,6 @@ import com.channelrouter.domain.ProductCategory;
 import com.channelrouter.engine.Condition;
 import com.channelrouter.engine.FactField;
 import com.channelrouter.engine.RoutingRow;
-import com.channelrouter.engine.RowLocation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ final class RoutingSheet {
         for (Column column : table.columns()) {
             ConditionColumn.of(column).filter(c -> !c.appliesTo(type)).ifPresent(c ->
                     problems.error(new TableProblem(table.sheet().workbook(), table.sheet().name(), table.headerAddress(column),
-                            table.headerRow(), column.english(), null,
+                            table.headerRow(), table.headerName(column), null,
                             "The column \"" + column.english() + "\" does not apply to " + type + " items; remove it.",
                             "“" + column.english() + "”列不适用于 " + type + "，请删除该列。")));
         }
@@ -102,7 +101,7 @@ final class RoutingSheet {
             record.error(ASSIST, null, "Assist conditions are set but no assist channel is named.",
                     "设置了协同条件，但未填写协同渠道。");
         }
-        return new RoutingRow(ruleId, type, new RowLocation(record.workbook(), record.sheetName(), record.excelRow()),
+        return new RoutingRow(ruleId, type, record.location(Column.RULE),
                 conditions, owner, secondTransfer, target, List.copyOf(assist), assistConditions);
     }
 }

@@ -2,7 +2,6 @@ package com.channelrouter.tables;
 
 import com.channelrouter.domain.SlaClock;
 import com.channelrouter.engine.Condition;
-import com.channelrouter.engine.RowLocation;
 import com.channelrouter.engine.SlaRow;
 import com.channelrouter.sla.SlaTerms;
 
@@ -61,7 +60,7 @@ final class SlaSheet {
             record.warning(RESOLVE, Integer.toString(resolve), "Resolve within is shorter than Response within; is that intended?",
                     "解决时限短于响应时限，是否有误？");
         }
-        return new SlaRow(ruleId, new RowLocation(record.workbook(), record.sheetName(), record.excelRow()), conditions,
+        return new SlaRow(ruleId, record.location(Column.RULE), conditions,
                 new SlaTerms(clock == null ? SlaClock.ROUND_THE_CLOCK : clock, response, resolve, dispatch));
     }
 }

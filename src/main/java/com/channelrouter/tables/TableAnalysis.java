@@ -12,6 +12,7 @@ import com.channelrouter.engine.Condition;
 import com.channelrouter.engine.EscalationRow;
 import com.channelrouter.engine.RoutingFacts;
 import com.channelrouter.engine.RoutingRow;
+import com.channelrouter.engine.RowLocation;
 import com.channelrouter.engine.RuleOutcome;
 import com.channelrouter.engine.SlaRow;
 
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a table version does over every item that can arrive: each combination of item type, customer
@@ -197,7 +199,7 @@ public final class TableAnalysis {
             warnings.add(gapWarning(gap, SlaSheet.SHEET));
         }
         for (DeadRow row : report.deadRows()) {
-            String workbook = workbookOf(rules, row);
+            RowLocation at = locationOf(rules, row);
             // each taker with how many of the kinds of item the analysis tried (class, tag, product, source…) it takes
             List<Map.Entry<String, Integer>> byMost = row.takenBy().entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5).toList();
@@ -206,7 +208,8 @@ public final class TableAnalysis {
             String takersZh = byMost.stream().map(e -> (e.getKey().equals("?") ? "无规则" : e.getKey()) + "（" + e.getValue() + " 类工单）")
                     .collect(Collectors.joining("、"));
             boolean nothingMatches = row.takenBy().isEmpty();
-            warnings.add(new TableProblem(workbook, row.sheet(), null, row.row(), Column.RULE.english(), row.rule(),
+            warnings.add(new TableProblem(at.workbook(), row.sheet(), at.ruleCell(), row.row(),
+                    at.ruleColumn() == null ? Column.RULE.english() : at.ruleColumn(), row.rule(),
                     nothingMatches ? "Rule " + row.rule() + " matches no item that can arrive: its conditions never hold together."
                             : "Rule " + row.rule() + " can never decide: earlier rows take every item it matches: " + takers + ".",
                     nothingMatches ? "规则 " + row.rule() + " 不会匹配任何可能到达的工单：其条件不可能同时成立。"
@@ -226,15 +229,17 @@ public final class TableAnalysis {
                         + "。这类工单将被拒绝。");
     }
 
-    private static String workbookOf(CompiledRules rules, DeadRow row) {
-        return switch (row.table()) {
-            case "routing" -> rules.routingRows().stream().filter(r -> r.ruleId().equals(row.rule())).findFirst()
-                    .map(r -> r.location().workbook()).orElse(null);
-            case "sla" -> rules.slaRows().stream().filter(r -> r.ruleId().equals(row.rule())).findFirst()
-                    .map(r -> r.location().workbook()).orElse(null);
-            default -> rules.escalationRows().stream().filter(r -> r.ruleId().equals(row.rule())).findFirst()
-                    .map(r -> r.location().workbook()).orElse(null);
+    /**
+     * Where the dead row lives, looked up in the rules by its id: a report stored with an earlier version keeps
+     * only the sheet and row, and the rules give the workbook, the rule id's cell and its header's name.
+     */
+    private static RowLocation locationOf(CompiledRules rules, DeadRow row) {
+        Stream<RowLocation> rows = switch (row.table()) {
+            case "routing" -> rules.routingRows().stream().filter(r -> r.ruleId().equals(row.rule())).map(RoutingRow::location);
+            case "sla" -> rules.slaRows().stream().filter(r -> r.ruleId().equals(row.rule())).map(SlaRow::location);
+            default -> rules.escalationRows().stream().filter(r -> r.ruleId().equals(row.rule())).map(EscalationRow::location);
         };
+        return rows.findFirst().orElse(new RowLocation(null, row.sheet(), row.row()));
     }
 
     private static List<Gap> gaps(String table, Map<String, int[]> groups, Map<String, String> examples) {

@@ -1,5 +1,7 @@
 package com.channelrouter.tables;
 
+import com.channelrouter.engine.RowLocation;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -69,6 +71,18 @@ final class TableRecord {
         return sheet.workbook();
     }
 
+    /** The row's place, with its rule id's cell and that column's name as the header gives it. */
+    RowLocation location(Column ruleColumn) {
+        Integer index = columns.get(ruleColumn);
+        return new RowLocation(sheet.workbook(), sheet.name(), row.excelRow(),
+                index == null ? null : HeaderedSheet.address(index, row.excelRow()), nameOf(ruleColumn));
+    }
+
+    /** The column as the sheet's header names it (its English name where the sheet lacks it). */
+    private String nameOf(Column column) {
+        return headers.getOrDefault(column, column.english());
+    }
+
     /** The raw value, null when the column is absent or the cell blank. */
     Object raw(Column column) {
         Integer index = columns.get(column);
@@ -112,7 +126,7 @@ final class TableRecord {
         Integer index = column == null ? null : columns.get(column);
         String address = index == null ? null : HeaderedSheet.address(index, row.excelRow());
         return new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(),
-                column == null ? null : headers.getOrDefault(column, column.english()), value, message, messageZh);
+                column == null ? null : nameOf(column), value, message, messageZh);
     }
 
     /**

@@ -315,6 +315,20 @@ class DecisionTableLoaderTests {
         assertThat(problem.messageZh()).matches(HAN);
     }
 
+    /** A column of another item type's sheet, headed in Chinese alone, is refused under the name the sheet gives it. */
+    @Test
+    void aColumnForAnotherItemTypeIsRefusedUnderItsOwnHeader() {
+        TableLoadResult result = load(shipped.addColumnHeader(ROUTING, "Routing FAULT", "商机阶段"));
+
+        assertThat(result.problems())
+                .filteredOn(p -> p.message().contains("does not apply to FAULT items"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.column()).isEqualTo("商机阶段");
+                    assertThat(p.row()).isEqualTo(3);
+                });
+    }
+
     /** The columns suggested are those the sheet can have: Lead stage does not apply to faults, so it is not offered there. */
     @Test
     void anUnknownHeaderIsOfferedOnlyTheColumnsOfItsSheetInBothLanguages() {

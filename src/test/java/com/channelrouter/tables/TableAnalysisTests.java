@@ -87,7 +87,33 @@ class TableAnalysisTests {
         });
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
         assertThat(TableAnalysis.warnings(report, result.tables().rules()))
-                .anySatisfy(w -> assertThat(w.message()).contains("L7 can never decide").contains("L4"));
+                .anySatisfy(w -> {
+                    assertThat(w.message()).contains("L7 can never decide").contains("L4");
+                    assertThat(w.describe()).startsWith("Routing LEAD!A10 (Rule): ");
+                    assertThat(w.workbook()).isEqualTo("routing.xlsx");
+                });
+    }
+
+    /** A sheet headed in Chinese alone has its dead rows pointed at under the header its owner reads. */
+    @Test
+    void aDeadRowOnASheetHeadedInChineseIsNamedByItsHeader() {
+        Workbooks shadowed = shipped.setText("routing.xlsx", "Routing LEAD", "A3", "规则")
+                .setText("routing.xlsx", "Routing LEAD", "A10", "L7")
+                .setText("routing.xlsx", "Routing LEAD", "B10", "no")
+                .setText("routing.xlsx", "Routing LEAD", "C10", "C")
+                .setText("routing.xlsx", "Routing LEAD", "E10", "SIMPLE")
+                .setText("routing.xlsx", "Routing LEAD", "I10", "WEBSITE");
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
+
+        TableAnalysis.Report report = TableAnalysis.analyse(result.tables().rules(), result.tables().products());
+
+        assertThat(TableAnalysis.warnings(report, result.tables().rules()))
+                .filteredOn(w -> "L7".equals(w.value()))
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.cell()).isEqualTo("A10");
+                    assertThat(w.column()).isEqualTo("规则");
+                });
     }
 
     @Test
