@@ -15,6 +15,6 @@ record HistoryEntry(EventType type, Channel channel, String actor, Instant at, S
     }
 
     WorkItemEvent event() {
-        return new WorkItemEvent(type, channel, actor, at, reason);
+        return new WorkItemEvent(type, channel, actor, at, reason, deadline, level);
     }
 }

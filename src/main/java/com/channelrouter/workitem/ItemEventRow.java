@@ -1,6 +1,8 @@
 package com.channelrouter.workitem;
 
 import com.channelrouter.domain.Channel;
+import com.channelrouter.domain.DeadlineKind;
+import com.channelrouter.domain.EscalationLevel;
 
 import java.time.Instant;
 
@@ -8,7 +10,8 @@ import java.time.Instant;
 record ItemEventRow(String workItemId, WorkItemEvent event) {
 
     /** As a page's histories are read: one row per entry, every column flat. */
-    ItemEventRow(String workItemId, EventType type, Channel channel, String actor, Instant at, String reason) {
-        this(workItemId, new WorkItemEvent(type, channel, actor, at, reason));
+    ItemEventRow(String workItemId, EventType type, Channel channel, String actor, Instant at, String reason,
+                 DeadlineKind deadline, EscalationLevel level) {
+        this(workItemId, new WorkItemEvent(type, channel, actor, at, reason, deadline, level));
     }
 }

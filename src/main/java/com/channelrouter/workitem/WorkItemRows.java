@@ -48,6 +48,8 @@ final class WorkItemRows {
             .column("actor", row -> row.event().actor())
             .column("reason", row -> row.event().reason())
             .column("occurred_at", row -> row.event().at())
+            .column("deadline_kind", row -> row.event().deadline())
+            .column("escalation_level", row -> row.event().level())
             .build();
 
     private WorkItemRows() {

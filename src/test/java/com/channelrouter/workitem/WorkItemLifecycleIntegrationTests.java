@@ -399,6 +399,26 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(reasons).noneMatch(r -> r.contains("dispatch"));
         }
 
+        /** An escalation says which deadline and who was told as fields, as the feed does; other entries leave them out. */
+        @Test
+        void anEscalationsDeadlineAndLevelAreFieldsOfItsHistoryEntry() {
+            String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
+
+            breachDetector.detect();
+
+            List<String> escalations = new ArrayList<>();
+            read(item).get("history").forEach(e -> {
+                if (e.get("type").asString().equals("ESCALATED")) {
+                    escalations.add(e.get("deadline").asString() + " " + e.get("level").asString());
+                } else {
+                    assertThat(e.has("deadline")).as("a %s entry", e.get("type")).isFalse();
+                    assertThat(e.has("level")).as("a %s entry", e.get("type")).isFalse();
+                }
+            });
+            assertThat(escalations).containsExactlyInAnyOrder("RESPONSE OWNER", "RESPONSE CHANNEL_SUPERVISOR", "RESPONSE LEADERSHIP",
+                    "RESOLVE OWNER", "RESOLVE CHANNEL_SUPERVISOR", "RESOLVE LEADERSHIP");
+        }
+
         @Test
         void returnedItemIsEscalatedForItsNewDispatchWaitOnce() {
             String item = faultAwaitingDispatch();

@@ -126,12 +126,14 @@ class WorkItemMapperTests {
     void historyComesBackInOrder() {
         NewWorkItem item = item("HL-5");
         store(item);
-        event(item, new WorkItemEvent(EventType.ESCALATED, Channel.OPERATIONS_CENTER, "system",
-                Instant.parse("2026-11-20T02:00:00Z"), "dispatch at 80%"));
+        WorkItemEvent escalated = new WorkItemEvent(EventType.ESCALATED, Channel.OPERATIONS_CENTER, "system",
+                Instant.parse("2026-11-20T02:00:00Z"), "dispatch at 80%", DeadlineKind.DISPATCH, EscalationLevel.CHANNEL_SUPERVISOR);
+        event(item, escalated);
 
         assertThat(mapper.findEvents(item.workItemId())).extracting(WorkItemEvent::type)
                 .containsExactly(EventType.ROUTED, EventType.ESCALATED);
-        assertThat(mapper.findEvents(item.workItemId()).get(1).reason()).isEqualTo("dispatch at 80%");
+        assertThat(mapper.findEvents(item.workItemId()).get(1)).isEqualTo(escalated);
+        assertThat(mapper.findEventsOf(List.of(item.workItemId())).get(1).event()).isEqualTo(escalated);
         assertThat(mapper.findDecisionJson(item.workItemId())).contains(item.decisionJson());
     }
 
