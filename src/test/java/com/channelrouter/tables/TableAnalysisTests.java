@@ -69,14 +69,18 @@ class TableAnalysisTests {
         assertThat(classD.example()).contains("product").contains("from");
     }
 
-    @Test
-    void aRowShadowedByEarlierRowsIsDeadAndSaysWhoTakesItsItems() {
-        // a copy of L4 (class C, simple products) placed after L6, which already takes every untagged C lead
-        Workbooks shadowed = shipped.setText("routing.xlsx", "Routing LEAD", "A10", "L7")
+    /** A copy of L4 (class C, simple products) as L7 in row 10, after L6, which already takes every untagged C lead. */
+    static Workbooks withRowL7ShadowedByL4(Workbooks workbooks) {
+        return workbooks.setText("routing.xlsx", "Routing LEAD", "A10", "L7")
                 .setText("routing.xlsx", "Routing LEAD", "B10", "no")
                 .setText("routing.xlsx", "Routing LEAD", "C10", "C")
                 .setText("routing.xlsx", "Routing LEAD", "E10", "SIMPLE")
                 .setText("routing.xlsx", "Routing LEAD", "I10", "WEBSITE");
+    }
+
+    @Test
+    void aRowShadowedByEarlierRowsIsDeadAndSaysWhoTakesItsItems() {
+        Workbooks shadowed = withRowL7ShadowedByL4(shipped);
 
         TableAnalysis.Report report = analyse(shadowed);
 
@@ -97,12 +101,7 @@ class TableAnalysisTests {
     /** A sheet headed in Chinese alone has its dead rows pointed at under the header its owner reads. */
     @Test
     void aDeadRowOnASheetHeadedInChineseIsNamedByItsHeader() {
-        Workbooks shadowed = shipped.setText("routing.xlsx", "Routing LEAD", "A3", "规则")
-                .setText("routing.xlsx", "Routing LEAD", "A10", "L7")
-                .setText("routing.xlsx", "Routing LEAD", "B10", "no")
-                .setText("routing.xlsx", "Routing LEAD", "C10", "C")
-                .setText("routing.xlsx", "Routing LEAD", "E10", "SIMPLE")
-                .setText("routing.xlsx", "Routing LEAD", "I10", "WEBSITE");
+        Workbooks shadowed = withRowL7ShadowedByL4(shipped.setText("routing.xlsx", "Routing LEAD", "A3", "规则"));
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
 
         TableAnalysis.Report report = TableAnalysis.analyse(result.tables().rules(), result.tables().products());
