@@ -50,7 +50,7 @@ final class EscalationSheet {
                         "请填写 1 到 " + MAX_PERCENT + " 之间的整数百分比，例如 80。");
                 EscalationLevel level = record.code(LEVEL, EscalationLevel.class, true);
                 if (deadline != null && percent != null && level != null) {
-                    rows.add(new EscalationRow(ruleId, record.location(Column.RULE),
+                    rows.add(new EscalationRow(ruleId, record.location(),
                             conditions, deadline, percent, level));
                 }
             }

@@ -63,8 +63,8 @@ final class RoutingSheet {
             ConditionColumn.of(column).filter(c -> !c.appliesTo(type)).ifPresent(c ->
                     problems.error(new TableProblem(table.sheet().workbook(), table.sheet().name(), table.headerAddress(column),
                             table.headerRow(), table.headerName(column), null,
-                            "The column \"" + column.english() + "\" does not apply to " + type + " items; remove it.",
-                            "“" + column.english() + "”列不适用于 " + type + "，请删除该列。")));
+                            "The column \"" + table.headerName(column) + "\" does not apply to " + type + " items; remove it.",
+                            "“" + column.chinese() + "”列不适用于 " + type + "，请删除该列。")));
         }
     }
 
@@ -101,7 +101,7 @@ final class RoutingSheet {
             record.error(ASSIST, null, "Assist conditions are set but no assist channel is named.",
                     "设置了协同条件，但未填写协同渠道。");
         }
-        return new RoutingRow(ruleId, type, record.location(Column.RULE),
+        return new RoutingRow(ruleId, type, record.location(),
                 conditions, owner, secondTransfer, target, List.copyOf(assist), assistConditions);
     }
 }

@@ -60,7 +60,7 @@ final class SlaSheet {
             record.warning(RESOLVE, Integer.toString(resolve), "Resolve within is shorter than Response within; is that intended?",
                     "解决时限短于响应时限，是否有误？");
         }
-        return new SlaRow(ruleId, record.location(Column.RULE), conditions,
+        return new SlaRow(ruleId, record.location(), conditions,
                 new SlaTerms(clock == null ? SlaClock.ROUND_THE_CLOCK : clock, response, resolve, dispatch));
     }
 }

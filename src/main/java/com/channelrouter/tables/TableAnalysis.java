@@ -230,8 +230,8 @@ public final class TableAnalysis {
     }
 
     /**
-     * Where the dead row lives, looked up in the rules by its id: a report stored with an earlier version keeps
-     * only the sheet and row, and the rules give the workbook, the rule id's cell and its header's name.
+     * Where the dead row lives, looked up in the rules the report was made from by its rule id (unique across a
+     * version): the report, stored with the version as JSON, keeps only the sheet and row.
      */
     private static RowLocation locationOf(CompiledRules rules, DeadRow row) {
         Stream<RowLocation> rows = switch (row.table()) {

@@ -72,10 +72,10 @@ final class TableRecord {
     }
 
     /** The row's place, with its rule id's cell and that column's name as the header gives it. */
-    RowLocation location(Column ruleColumn) {
-        Integer index = columns.get(ruleColumn);
+    RowLocation location() {
+        Integer index = columns.get(Column.RULE);
         return new RowLocation(sheet.workbook(), sheet.name(), row.excelRow(),
-                index == null ? null : HeaderedSheet.address(index, row.excelRow()), nameOf(ruleColumn));
+                index == null ? null : HeaderedSheet.address(index, row.excelRow()), nameOf(Column.RULE));
     }
 
     /** The column as the sheet's header names it (its English name where the sheet lacks it). */

@@ -98,9 +98,33 @@ class TableAnalysisTests {
                 });
     }
 
-    /** A sheet headed in Chinese alone has its dead rows pointed at under the header its owner reads. */
+    /** An SLA row after the rows that take all its items is pointed at by its rule id's cell on the SLA sheet. */
     @Test
-    void aDeadRowOnASheetHeadedInChineseIsNamedByItsHeader() {
+    void aDeadSlaRowIsPointedAtByItsCell() {
+        // critical faults of any customer, after S2, which takes every critical fault not taken by S1 before it
+        Workbooks shadowed = shipped.setText("sla.xlsx", "SLA", "A11", "S8")
+                .setText("sla.xlsx", "SLA", "B11", "FAULT")
+                .setText("sla.xlsx", "SLA", "E11", "CRITICAL")
+                .setNumber("sla.xlsx", "SLA", "F11", 30)
+                .setNumber("sla.xlsx", "SLA", "G11", 240)
+                .setNumber("sla.xlsx", "SLA", "H11", 30)
+                .setText("sla.xlsx", "SLA", "I11", "ROUND_THE_CLOCK");
+        TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
+
+        TableAnalysis.Report report = TableAnalysis.analyse(result.tables().rules(), result.tables().products());
+
+        assertThat(TableAnalysis.warnings(report, result.tables().rules()))
+                .filteredOn(w -> "S8".equals(w.value()))
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.describe()).startsWith("SLA!A11 (Rule): Rule S8 can never decide").contains("S2");
+                    assertThat(w.workbook()).isEqualTo("sla.xlsx");
+                });
+    }
+
+    /** The Rule column headed in Chinese alone: its dead rows are pointed at under the header its owner reads. */
+    @Test
+    void aDeadRowUnderARuleColumnHeadedInChineseIsNamedByItsHeader() {
         Workbooks shadowed = withRowL7ShadowedByL4(shipped.setText("routing.xlsx", "Routing LEAD", "A3", "规则"));
         TableLoadResult result = new DecisionTableLoader(new RuleCompiler()).load(shadowed.source());
 
