@@ -84,7 +84,7 @@ class BreachDetector {
             if (stillUnmet(step, item)) {
                 String reason = step.percent() + "% of the time to the " + step.deadline().name().toLowerCase()
                         + " deadline has passed without it being met: " + step.level() + " told (rule " + step.ruleId() + ").";
-                history.record(item.identity(), item.state(), new HistoryEntry(EventType.ESCALATED, item.ownerChannel(), ACTOR,
+                history.record(item.identity(), item.state(), new WorkItemEvent(EventType.ESCALATED, item.ownerChannel(), ACTOR,
                         now, reason, step.deadline(), step.level()));
                 fired++;
             }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * One entry of a work item's history: what happened, for which channel, by whom, when and why; an escalation
- * also says which deadline it was about and who was told (as the feed's event does), other entries leave both out.
+ * Something that happened to a work item, as its history and the channels' feeds tell it: what, for which channel,
+ * by whom, when and why; an escalation also which deadline it was about and who was told (other entries leave both out).
  */
 record WorkItemEvent(EventType type, Channel channel, String actor, Instant at, String reason,
                      @JsonInclude(JsonInclude.Include.NON_NULL) DeadlineKind deadline,

@@ -28,8 +28,8 @@ class WorkItemHistory {
     }
 
     /** Records what happened to an item whose owner and status are now {@code after}. */
-    void record(ItemIdentity item, ItemState after, HistoryEntry entry) {
-        WorkItemRows.EVENTS.insert(jdbc, List.of(new ItemEventRow(item.workItemId(), entry.event())));
+    void record(ItemIdentity item, ItemState after, WorkItemEvent entry) {
+        WorkItemRows.EVENTS.insert(jdbc, List.of(new ItemEventRow(item.workItemId(), entry)));
         events.appendAll(List.of(announcement(item, after, entry)));
     }
 
@@ -40,7 +40,7 @@ class WorkItemHistory {
     void recordRouted(List<NewWorkItem> items) {
         List<ChannelEvents.Announcement> announcements = new ArrayList<>(items.size());
         for (NewWorkItem item : items) {
-            HistoryEntry entry = HistoryEntry.of(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null);
+            WorkItemEvent entry = new WorkItemEvent(EventType.ROUTED, item.ownerChannel(), item.createdBy(), item.createdAt(), null);
             announcements.add(announcement(item.identity(), item.initialState(), entry));
         }
         events.appendAll(announcements);
@@ -70,7 +70,7 @@ class WorkItemHistory {
      * customer at any time), the acting channel, and the operations centre for returns, dispatches and
      * escalations beyond the owner.
      */
-    private static ChannelEvents.Announcement announcement(ItemIdentity item, ItemState after, HistoryEntry entry) {
+    private static ChannelEvents.Announcement announcement(ItemIdentity item, ItemState after, WorkItemEvent entry) {
         Set<String> recipients = new LinkedHashSet<>();
         recipients.add(after.ownerChannel().name());
         recipients.add(item.sourceChannel().name());

@@ -43,7 +43,7 @@ class WorkItemLifecycle {
         Instant now = clock.instant();
         ItemState next = item.state().claimed(now);
         write(item, next, WorkItemAction.CLAIM);
-        history.record(item.identity(), next, HistoryEntry.of(EventType.CLAIMED, item.ownerChannel(), caller.id(), now, null));
+        history.record(item.identity(), next, new WorkItemEvent(EventType.CLAIMED, item.ownerChannel(), caller.id(), now, null));
         return workItems.afterMove(workItemId, caller);
     }
 
@@ -59,7 +59,7 @@ class WorkItemLifecycle {
         EscalationPlan plan = EscalationPlan.parse(mapper.findEscalationPlan(workItemId)).redispatched(step ->
                 Deadlines.threshold(now, item.dispatchMinutes(), step.percent(), item.slaClock(), calendar));
         mapper.updateEscalationPlan(workItemId, plan.text(), plan.nextDueAt());
-        history.record(item.identity(), next, HistoryEntry.of(EventType.RETURNED, item.ownerChannel(), caller.id(), now, reason));
+        history.record(item.identity(), next, new WorkItemEvent(EventType.RETURNED, item.ownerChannel(), caller.id(), now, reason));
         return workItems.afterMove(workItemId, caller);
     }
 
@@ -71,7 +71,7 @@ class WorkItemLifecycle {
         Instant now = clock.instant();
         ItemState next = item.state().dispatched(toChannel, now);
         write(item, next, WorkItemAction.DISPATCH);
-        history.record(item.identity(), next, HistoryEntry.of(EventType.DISPATCHED, toChannel, caller.id(), now, reason));
+        history.record(item.identity(), next, new WorkItemEvent(EventType.DISPATCHED, toChannel, caller.id(), now, reason));
         return workItems.afterMove(workItemId, caller);
     }
 
@@ -81,7 +81,7 @@ class WorkItemLifecycle {
         Instant now = clock.instant();
         ItemState next = item.state().closed(now, outcome);
         write(item, next, WorkItemAction.CLOSE);
-        history.record(item.identity(), next, HistoryEntry.of(EventType.CLOSED, item.ownerChannel(), caller.id(), now, outcome));
+        history.record(item.identity(), next, new WorkItemEvent(EventType.CLOSED, item.ownerChannel(), caller.id(), now, outcome));
         return workItems.afterMove(workItemId, caller);
     }
 

@@ -403,18 +403,22 @@ class WorkItemLifecycleIntegrationTests {
         @Test
         void anEscalationsDeadlineAndLevelAreFieldsOfItsHistoryEntry() {
             String item = route(fault("NETWORK", "2026-01-05T01:00:00Z"));
-
             breachDetector.detect();
 
+            act(item, "claim", NETWORK, null); // a stored entry of another kind, after the escalations
+
             List<String> escalations = new ArrayList<>();
+            List<String> others = new ArrayList<>();
             read(item).get("history").forEach(e -> {
                 if (e.get("type").asString().equals("ESCALATED")) {
                     escalations.add(e.get("deadline").asString() + " " + e.get("level").asString());
                 } else {
+                    others.add(e.get("type").asString());
                     assertThat(e.has("deadline")).as("a %s entry", e.get("type")).isFalse();
                     assertThat(e.has("level")).as("a %s entry", e.get("type")).isFalse();
                 }
             });
+            assertThat(others).containsExactly("ROUTED", "CLAIMED");
             assertThat(escalations).containsExactlyInAnyOrder("RESPONSE OWNER", "RESPONSE CHANNEL_SUPERVISOR", "RESPONSE LEADERSHIP",
                     "RESOLVE OWNER", "RESOLVE CHANNEL_SUPERVISOR", "RESOLVE LEADERSHIP");
         }
