@@ -11,8 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,19 +97,23 @@ public class DecisionTableVersions {
         TableSource base = liveSet();
         TableSource source = base.replacing(List.of(upload));
         String version = source.version();
+        UploadRow made = new UploadRow(version, base.version(), upload.name(), actor, clock.instant(), comment);
         Optional<TableVersionRow> existing = mapper.findVersion(version);
         if (existing.isPresent()) {
-            return alreadyStored(existing.get(), source, upload.name());
+            return alreadyStored(existing.get(), source, made);
         }
         VersionReport report = inBackground(() -> check(source, upload.name()));
-        TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, clock.instant(), comment,
+        TableVersionRow row = new TableVersionRow(version, source.contentHash(), "UPLOAD", actor, made.uploadedAt(), comment,
                 report.publishable(), base.version(), upload.name(), json.writeValueAsString(report));
         try {
-            transaction.executeWithoutResult(status -> store(row, source));
+            transaction.executeWithoutResult(status -> {
+                store(row, source);
+                mapper.insertUpload(made);
+            });
         } catch (DuplicateKeyException storedMeanwhile) {
             // the same workbook was uploaded again while this one was checked (a second click, a retry after a
             // slow upload, another instance): the version is the content's hash, so theirs is this one
-            return alreadyStored(mapper.findVersion(version).orElse(row), source, upload.name());
+            return alreadyStored(mapper.findVersion(version).orElse(row), source, made);
         }
         log.info("Decision tables: {} uploaded {} as candidate {} ({} problems, {} warnings)", actor, upload.name(), version,
                 report.problems().size(), report.warnings().size());
@@ -126,16 +132,20 @@ public class DecisionTableVersions {
     }
 
     /**
-     * The answer to an upload of content already stored as a version. A version loaded from the folder at start
-     * was only read then (the start is not held up by the analysis and the tests): an owner uploading it gets
-     * the whole check, as for any upload.
+     * The answer to an upload of content already stored as a version, kept as this upload (unless it is the live set
+     * unedited, which changes nothing): publishing the version then changes this upload's workbook alone, even if the
+     * version was live before ({@link #uploadSinceLastPublished}). A version loaded from the folder at start was only
+     * read then (the start is not held up by the analysis and the tests): an owner uploading it gets the whole check.
      */
-    private Upload alreadyStored(TableVersionRow stored, TableSource source, String uploadedFile) {
+    private Upload alreadyStored(TableVersionRow stored, TableSource source, UploadRow made) {
+        if (!made.versionId().equals(made.basedOn())) {
+            mapper.insertUpload(made);
+        }
         VersionReport report = report(stored);
         if (report.analysis() == null && report.problems().isEmpty()) {
-            report = inBackground(() -> check(source, uploadedFile));
+            report = inBackground(() -> check(source, made.uploadedFile()));
         }
-        return new Upload(stored.versionId(), false, stored.basedOn(), stored.uploadedFile(), report);
+        return new Upload(stored.versionId(), false, made.basedOn(), made.uploadedFile(), report);
     }
 
     /** Reads, compiles, analyses and tests a set of workbooks, the uploaded one checked by every rule. */
@@ -316,7 +326,7 @@ public class DecisionTableVersions {
         }
         live.activate(tables);
         log.info("Decision tables: {} published version {}{}", actor, targetVersion,
-                targetVersion.equals(version) ? "" : " (" + version + "'s " + requested.uploadedFile() + " on live version " + liveBefore + ")");
+                targetVersion.equals(version) ? "" : " (" + version + "'s " + target.row().uploadedFile() + " on live version " + liveBefore + ")");
         return get(targetVersion);
     }
 
@@ -349,24 +359,24 @@ public class DecisionTableVersions {
     }
 
     /**
-     * What to make live for a publish of {@code row}. A candidate that was never live replaced one workbook of the
-     * set live at its upload; if other workbooks were published since, its workbook is put on the live set, which
-     * is checked and tested again like an upload. If the uploaded workbook itself was replaced since, publishing
-     * it would overwrite someone else's change to the same workbook: that is a conflict for the owners. A version
-     * that was live before (published, or loaded from files at a start) is a whole set, published as it is: that
-     * is how an owner goes back to a known version.
+     * What to make live for a publish of {@code row}. A candidate (a version uploaded since it was last live, or
+     * never live) replaced one workbook of the set live at its last upload; if other workbooks were published since,
+     * its workbook is put on the live set, which is checked and tested again like an upload. If the uploaded workbook
+     * itself was replaced since, publishing it would overwrite someone else's change to the same workbook: that is a
+     * conflict for the owners. A version that was live before and not uploaded since (or loaded from files at a
+     * start) is a whole set, published as it is: that is how an owner goes back to a known version.
      */
     private Target onTheLiveSet(TableVersionRow row, String liveVersion) {
-        boolean candidate = row.basedOn() != null && row.uploadedFile() != null
-                && mapper.findPublications().stream().noneMatch(p -> p.versionId().equals(row.versionId()));
-        if (!candidate || liveVersion.equals(row.basedOn()) || liveVersion.equals(row.versionId())) {
+        UploadRow upload = uploadSinceLastPublished(row.versionId()).orElse(null);
+        boolean candidate = upload != null;
+        if (!candidate || liveVersion.equals(upload.basedOn()) || liveVersion.equals(row.versionId())) {
             return Target.asStored(row, candidate);
         }
-        List<WorkbookFile> basedOn = mapper.findWorkbooks(row.basedOn());
+        List<WorkbookFile> basedOn = mapper.findWorkbooks(upload.basedOn());
         List<WorkbookFile> liveSet = mapper.findWorkbooks(liveVersion);
-        WorkbookFile uploaded = mapper.findWorkbook(row.versionId(), row.uploadedFile()).orElse(null);
+        WorkbookFile uploaded = mapper.findWorkbook(row.versionId(), upload.uploadedFile()).orElse(null);
         if (basedOn.isEmpty() || liveSet.isEmpty() || uploaded == null) {
-            throw PublishRefusals.cannotTellWhatChanged(row.versionId(), row.uploadedFile());
+            throw PublishRefusals.cannotTellWhatChanged(row.versionId(), upload.uploadedFile());
         }
         LiveSetChanges changes = LiveSetChanges.between(basedOn, liveSet, uploaded);
         if (changes.none()) {
@@ -387,11 +397,18 @@ public class DecisionTableVersions {
             throw PublishRefusals.hasProblemsOnTheLiveSet(row.versionId(), uploaded.name(), changed, liveVersion, report.problems());
         }
         String why = "Version " + row.versionId() + "'s " + uploaded.name() + " on version " + liveVersion + " (" + changed
-                + " changed after its upload), rebuilt when published" + (row.commentText() == null ? "" : ": " + row.commentText());
-        TableVersionRow rebuiltRow = new TableVersionRow(rebuilt.version(), rebuilt.contentHash(), "REBUILT", row.createdBy(), clock.instant(),
+                + " changed after its upload), rebuilt when published" + (upload.commentText() == null ? "" : ": " + upload.commentText());
+        TableVersionRow rebuiltRow = new TableVersionRow(rebuilt.version(), rebuilt.contentHash(), "REBUILT", upload.uploadedBy(), clock.instant(),
                 why.length() > 1000 ? why.substring(0, 1000) : why, true, liveVersion, uploaded.name(), json.writeValueAsString(report));
         DecisionTables tables = Optional.ofNullable(compiled.get(rebuilt.version())).orElseGet(() -> loader.load(rebuilt).tables());
         return new Target(rebuiltRow, rebuilt, tables, true);
+    }
+
+    /** The version's last upload if it came after the version was last live (or it never was): it is a candidate. */
+    private Optional<UploadRow> uploadSinceLastPublished(String versionId) {
+        Optional<Instant> lastLive = mapper.findPublications().stream().filter(p -> p.versionId().equals(versionId))
+                .map(PublicationRow::publishedAt).max(Comparator.naturalOrder());
+        return mapper.findLastUpload(versionId).filter(upload -> lastLive.isEmpty() || upload.uploadedAt().isAfter(lastLive.get()));
     }
 
     /** Makes the version that was live before the current one live again. */

@@ -28,6 +28,11 @@ interface TableVersionMapper {
 
     Optional<WorkbookFile> findWorkbook(@Param("versionId") String versionId, @Param("fileName") String fileName);
 
+    void insertUpload(UploadRow upload);
+
+    /** The version's last upload, if it was uploaded (not loaded at a start nor rebuilt by a publish). */
+    Optional<UploadRow> findLastUpload(String versionId);
+
     void insertPublication(@Param("versionId") String versionId, @Param("action") String action,
                            @Param("actor") String actor, @Param("comment") String comment, @Param("at") Instant at);
 

@@ -226,6 +226,42 @@ class DecisionTablesIntegrationTests {
         assertThat(http.get("/api/v1/decision-tables", OWNER).body().get("versions").size()).as("nothing stored").isEqualTo(versionsBefore);
     }
 
+    /**
+     * A workbook uploaded again on a later live set can make a set that was live before: it is a candidate for that
+     * workbook again, not the old whole set, so publishing it keeps what another owner published meanwhile.
+     */
+    @Test
+    void aWorkbookUploadedAgainThatMakesAnEarlierVersionIsPublishedAsThatWorkbookAlone() {
+        Workbooks routingFirst = shipped.setText(ROUTING, LEAD, "I9", "SERVICE_HALL").setText(ROUTING, LEAD, "O9", "first " + UUID.randomUUID());
+        publish(uploadedCandidate(routingFirst, ROUTING));
+        String earlier = publish(uploadedCandidate(shipped.setNumber(Workbooks.SLA, Workbooks.SLA_SHEET, "F10", 400), Workbooks.SLA));
+        String routingNext = publish(uploadedCandidate(shipped.setText(ROUTING, LEAD, "O9", "next " + UUID.randomUUID()), ROUTING));
+
+        // the routing owner goes back to the first routing: with the SLA live now, that is the earlier version's set
+        TestHttp.Response again = http.upload("/api/v1/decision-tables", OWNER, "file", ROUTING, routingFirst.bytes(ROUTING),
+                Map.of("comment", "back to the first routing"), Map.of());
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(200);
+        assertThat(again.body().get("version").asString()).isEqualTo(earlier);
+        assertThat(again.body().get("created").asBoolean()).isFalse();
+        assertThat(again.body().get("uploadedFile").asString()).as("this upload's file").isEqualTo(ROUTING);
+        assertThat(again.body().get("basedOn").asString()).isEqualTo(routingNext);
+        // meanwhile the SLA owner publishes another SLA
+        Workbooks slaNow = shipped.setNumber(Workbooks.SLA, Workbooks.SLA_SHEET, "F10", 300);
+        String slaLive = publish(uploadedCandidate(slaNow, Workbooks.SLA));
+
+        TestHttp.Response published = http.post("/api/v1/decision-tables/" + earlier + "/publish", OWNER, "");
+
+        assertThat(published.status()).as(published.raw().body()).isEqualTo(200);
+        String rebuilt = published.body().get("version").asString();
+        assertThat(rebuilt).isNotIn(earlier, slaLive);
+        assertThat(published.body().get("origin").asString()).isEqualTo("REBUILT");
+        assertThat(published.body().get("comment").asString()).contains("back to the first routing");
+        assertThat(http.download("/api/v1/decision-tables/" + rebuilt + "/workbooks/" + Workbooks.SLA, OWNER))
+                .as("the SLA owner's change stays live").isEqualTo(slaNow.bytes(Workbooks.SLA));
+        assertThat(http.download("/api/v1/decision-tables/" + rebuilt + "/workbooks/" + ROUTING, OWNER)).isEqualTo(routingFirst.bytes(ROUTING));
+        assertThat(evaluateL6().get("ownerChannel").asString()).isEqualTo("SERVICE_HALL");
+    }
+
     @Test
     void aVersionThatWasLiveBeforeIsPublishedAsTheWholeSetItIs() {
         // going back to a known version is not a rebuild: routing A, then SLA B on A, then A again is A

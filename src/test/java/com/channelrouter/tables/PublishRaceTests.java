@@ -30,6 +30,7 @@ class PublishRaceTests {
                     case "findVersion" -> Optional.of(new TableVersionRow("C", "h", "UPLOAD", "owner", Instant.EPOCH, null, true,
                             "B", "sla.xlsx", null));
                     case "findPublications" -> List.of(); // a candidate, never live
+                    case "findLastUpload" -> Optional.of(new UploadRow("C", "B", "sla.xlsx", "owner", Instant.EPOCH, null));
                     case "findLive" -> Optional.of("B"); // what the candidate was uploaded on: nothing to rebuild
                     case "lockLive" -> Optional.of("D"); // another owner's version, published while C was compiled
                     case "insertPublication", "updateLive" -> {
@@ -61,6 +62,7 @@ class PublishRaceTests {
                             ? new TableVersionRow("C", "h", "UPLOAD", "owner", Instant.EPOCH, null, true, "B", "routing.xlsx", null)
                             : new TableVersionRow((String) args[0], "h", "START", "system", Instant.EPOCH, null, true, null, null, null));
                     case "findPublications" -> List.of();
+                    case "findLastUpload" -> Optional.of(new UploadRow("C", "B", "routing.xlsx", "owner", Instant.EPOCH, null));
                     case "findLive" -> Optional.of("L");
                     case "findWorkbooks" -> args[0].equals("B") ? List.of(routingAfter, slaBefore) : List.of(routingAfter, slaAfter);
                     case "findWorkbook" -> Optional.of(routingBefore);
