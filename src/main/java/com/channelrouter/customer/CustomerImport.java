@@ -2,6 +2,7 @@ package com.channelrouter.customer;
 
 import com.channelrouter.domain.Codes;
 import com.channelrouter.domain.CustomerClass;
+import com.channelrouter.support.CsvFailures;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -97,7 +98,9 @@ final class CustomerImport {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             // commons-csv reports a broken quote or record as an (unchecked) I/O failure naming the line
-            throw InvalidRequestException.of("body", "is not valid CSV: " + e.getMessage());
+            Integer line = CsvFailures.startLine(e);
+            throw InvalidRequestException.of("body", "is not valid CSV" + (line == null ? "" : " at line " + line) + ": "
+                    + CsvFailures.why(e));
         }
         if (customers.isEmpty() && problems.isEmpty()) {
             throw InvalidRequestException.of("body", "has no customer rows");

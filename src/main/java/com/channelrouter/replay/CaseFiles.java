@@ -1,5 +1,6 @@
 package com.channelrouter.replay;
 
+import com.channelrouter.support.CsvFailures;
 import com.channelrouter.tables.WorkbookPackage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.csv.CSVFormat;
@@ -205,7 +206,7 @@ public final class CaseFiles {
                 if (malformed.getCause() instanceof Utf8Text.NotUtf8 notUtf8) {
                     throw notUtf8;
                 }
-                sink.problem(new Problem(fileName + ":" + start, notCsv(malformed.getCause()), true));
+                sink.problem(new Problem(fileName + ":" + start, CsvFailures.why(malformed.getCause()), true));
             }
         }
     }
@@ -245,19 +246,6 @@ public final class CaseFiles {
             }
         }
         return -1;
-    }
-
-    /** Why commons-csv stopped, said without its exception's names. */
-    private static String notCsv(Throwable cause) {
-        String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
-        if (message.contains("EOF reached before encapsulated token finished")) {
-            return "a quoted cell that starts in this record is never closed (a \" is missing): the rest of the file was not read";
-        }
-        if (message.contains("Invalid character between encapsulated token and delimiter")) {
-            return "a quoted cell in this record has text after its closing quote (write a \" inside quotes as \"\"): "
-                    + "the rest of the file was not read";
-        }
-        return "is not valid CSV from here on (" + message.replaceAll("^[\\w.]+(Exception|Error): ", "") + ")";
     }
 
     /**

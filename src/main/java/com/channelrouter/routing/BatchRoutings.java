@@ -8,6 +8,7 @@ import com.channelrouter.support.DatabaseFailures;
 import com.channelrouter.support.Ids;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.InvalidRequestException;
+import com.channelrouter.web.JsonInputProblems;
 import com.channelrouter.web.ProblemTypes;
 import com.channelrouter.web.UnprocessableException;
 import com.channelrouter.workitem.NewWorkItem;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -49,7 +51,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * Routes a stream of requests (NDJSON, one per line) and answers one line per request line, in order: the
@@ -291,6 +292,23 @@ class BatchRoutings {
         progress.report();
     }
 
+    /**
+     * A line that is JSON but not a routing request, said as /routings says it (the field and the kind of value it
+     * needs): a value of the wrong type, a line that is not an object, or an object with more after it on the line.
+     */
+    private static BatchLine notARoutingRequest(BatchLine slot, String text, MismatchedInputException e) {
+        if (!e.getPath().isEmpty()) {
+            return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line is not a routing request.",
+                    List.of(JsonInputProblems.wrongType(e, "line")));
+        }
+        if (text.stripLeading().startsWith("{")) { // an object read whole, and then more: two values on one line
+            return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line holds more than one JSON value.",
+                    List.of(new FieldProblem("line", "must hold one routing request, with nothing after it")));
+        }
+        return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line is not a JSON object.",
+                List.of(new FieldProblem("line", "must be one routing request as a JSON object")));
+    }
+
     /** Reads and checks one line; a refused line gets its answer at once. */
     private BatchLine read(NdjsonLines.Line line, ApiClient client) {
         BatchLine slot = new BatchLine(line.number(), json);
@@ -301,14 +319,16 @@ class BatchRoutings {
         RoutingRequest request;
         try {
             request = json.readValue(line.text(), RoutingRequest.class);
+        } catch (MismatchedInputException e) {
+            return notARoutingRequest(slot, line.text(), e);
         } catch (DatabindException e) {
-            String field = e.getPath().stream().map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]" : r.getPropertyName())
-                    .collect(Collectors.joining(".")).replace(".[", "[");
             return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line is not a routing request.",
-                    List.of(new FieldProblem(field.isEmpty() ? "line" : field, "has the wrong type or shape: " + e.getOriginalMessage())));
+                    List.of(new FieldProblem("line", "does not have the shape of a routing request")));
         } catch (JacksonException e) {
+            // a parser's message names its tokens and features: the place is what the sender can act on
+            String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
             return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line is not valid JSON.",
-                    List.of(new FieldProblem("line", "is not valid JSON: " + e.getOriginalMessage())));
+                    List.of(new FieldProblem("line", "is not valid JSON" + where)));
         }
         if (request == null) {
             return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line is not a JSON object.",

@@ -71,9 +71,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson instanceof MismatchedInputException mismatch) {
-            String field = mismatch.getPath().isEmpty() ? "body" : path(mismatch);
-            String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "has the wrong type: expected " + expected))));
+            return ResponseEntity.badRequest().body(invalid(List.of(JsonInputProblems.wrongType(mismatch, "body"))));
         }
         String where = jackson == null || jackson.getLocation() == null ? ""
                 : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
@@ -88,7 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
-        String expected = ex.getRequiredType() == null ? "another type" : describe(ex.getRequiredType());
+        String expected = JsonInputProblems.expected(ex.getRequiredType());
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(String.valueOf(field), "has the wrong type: expected " + expected))));
     }
 
@@ -218,34 +216,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail);
         problem.setProperty("errors", errors);
         return problem;
-    }
-
-    private static String path(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
     }
 
     private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

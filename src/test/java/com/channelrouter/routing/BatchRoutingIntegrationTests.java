@@ -125,6 +125,28 @@ class BatchRoutingIntegrationTests {
         return jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE external_id LIKE ?", Long.class, prefix + "%");
     }
 
+    /** A line of the wrong shape is told what the field needs, as /routings says it, and never in Java's or Jackson's words. */
+    @Test
+    void aLineOfTheWrongShapeIsToldWhatItNeedsInTheContractsWords() {
+        List<String> lines = List.of("[1]", "5", alert(3).replace("\"itemType\":\"ALERT\"", "\"itemType\":5"),
+                alert(4).replaceAll("\"customer\":\\{[^}]*}", "\"customer\":\"GC-4\""), alert(5) + " {\"x\":1}", "{\"itemType\":");
+
+        Answer answer = send("dev-bi-system", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(answer.lines()).extracting(line -> line.get("problem").get("title").asString() + " / "
+                        + line.get("problem").get("errors").get(0).get("field").asString() + " "
+                        + line.get("problem").get("errors").get(0).get("message").asString())
+                .containsExactly("Malformed JSON / line must be one routing request as a JSON object",
+                        "Malformed JSON / line must be one routing request as a JSON object",
+                        "Invalid request / itemType has the wrong type: expected a string",
+                        "Invalid request / customer has the wrong type: expected an object",
+                        "Malformed JSON / line must hold one routing request, with nothing after it",
+                        "Malformed JSON / line is not valid JSON (column 13)");
+        assertThat(answer.lines()).allSatisfy(line -> assertThat(line.toString())
+                .doesNotContainIgnoringCase("java").doesNotContain("com.channelrouter", "Jackson", "`", "Feature"));
+        assertThat(stored()).isZero();
+    }
+
     @Test
     void everyLineIsAnsweredInOrderAndBadLinesDoNotStopTheRest() {
         List<String> lines = new ArrayList<>();

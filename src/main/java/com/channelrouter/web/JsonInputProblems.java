@@ -1,0 +1,54 @@
+package com.channelrouter.web;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.List;
+
+/**
+ * A JSON value of the wrong type, said as the contract says it: the field's path and the kind of value expected
+ * ("customer has the wrong type: expected an object"), never Jackson's message, which names Java types and features.
+ */
+public final class JsonInputProblems {
+
+    private JsonInputProblems() {
+    }
+
+    /** The field (its path, or {@code whole} for the value itself) and what it should have been. */
+    public static FieldProblem wrongType(MismatchedInputException mismatch, String whole) {
+        String field = mismatch.getPath().isEmpty() ? whole : path(mismatch);
+        return new FieldProblem(field, "has the wrong type: expected " + expected(mismatch.getTargetType()));
+    }
+
+    /** "a string", "a number", "an array" or "an object", as a caller writes the value. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
