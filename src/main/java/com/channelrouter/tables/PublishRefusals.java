@@ -3,6 +3,7 @@ package com.channelrouter.tables;
 import com.channelrouter.web.ConflictException;
 import com.channelrouter.web.FieldProblem;
 import com.channelrouter.web.UnprocessableException;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import java.util.List;
 
@@ -70,10 +71,22 @@ final class PublishRefusals {
                 "Version " + firstVersion + " is the first live version; there is no earlier one to roll back to.");
     }
 
-    /** The problems as the problem+json {@code errors}: the sheet and cell as the field, at most 50. */
+    /**
+     * The problems as the problem+json {@code errors}, at most 50: the sheet, cell and column as the field
+     * ("Routing LEAD!I4 (Owner channel)", as an upload's report describes them), the message in the request's
+     * language as an upload's report gives it (Chinese for Accept-Language zh).
+     */
     private static List<FieldProblem> fieldProblems(List<TableProblem> problems) {
-        return problems.stream().limit(50).map(p -> new FieldProblem(
-                p.sheet() == null ? String.valueOf(p.workbook()) : p.sheet() + (p.cell() == null ? "" : "!" + p.cell()), p.message()))
-                .toList();
+        boolean chinese = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
+        return problems.stream().limit(50).map(p -> new FieldProblem(field(p),
+                chinese && p.messageZh() != null ? p.messageZh() : p.message())).toList();
+    }
+
+    private static String field(TableProblem problem) {
+        if (problem.sheet() == null) {
+            return String.valueOf(problem.workbook());
+        }
+        return problem.sheet() + (problem.cell() == null ? "" : "!" + problem.cell())
+                + (problem.column() == null ? "" : " (" + problem.column() + ")");
     }
 }

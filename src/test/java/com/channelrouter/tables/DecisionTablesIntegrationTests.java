@@ -346,7 +346,12 @@ class DecisionTablesIntegrationTests {
         TestHttp.Response publish = http.post("/api/v1/decision-tables/" + english.body().get("version").asString() + "/publish",
                 OWNER, "");
         assertThat(publish.status()).isEqualTo(422);
-        assertThat(publish.raw().body()).contains("Routing LEAD!I9").contains("ACOUNT_MANAGER");
+        assertThat(publish.body().get("errors").get(0).get("field").asString()).isEqualTo("Routing LEAD!I9 (Owner channel)");
+        assertThat(publish.body().get("errors").get(0).get("message").asString()).contains("ACOUNT_MANAGER", "Did you mean ACCOUNT_MANAGER?");
+        TestHttp.Response publishInChinese = http.post("/api/v1/decision-tables/" + english.body().get("version").asString()
+                + "/publish", OWNER, "", Map.of("Accept-Language", "zh-CN"));
+        assertThat(publishInChinese.status()).isEqualTo(422);
+        assertThat(publishInChinese.body().get("errors").get(0).get("message").asString()).contains("您是否想输入 ACCOUNT_MANAGER");
         assertLiveUnchanged();
     }
 
