@@ -14,6 +14,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return PUBLIC.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
+    private static boolean severalKeys(HttpServletRequest request) {
+        Enumeration<String> keys = request.getHeaders(HEADER);
+        keys.nextElement();
+        return keys.hasMoreElements();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -55,13 +62,16 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiClient> client = clients.authenticate(key);
+        // two keys are two callers: taking the first (as getHeader does) would let a proxy's or a client's added key
+        // decide which one acts
+        Optional<ApiClient> client = severalKeys(request) ? Optional.empty() : clients.authenticate(key);
         if (client.isEmpty() && isPublic(request)) {
             chain.doFilter(request, response);
             return;
         }
         if (client.isEmpty()) {
-            problems.unauthenticated(request, response, "The API key in X-API-Key is not known.");
+            problems.unauthenticated(request, response, severalKeys(request)
+                    ? "Send one X-API-Key header: this request has several." : "The API key in X-API-Key is not known.");
             return;
         }
         var authorities = client.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();

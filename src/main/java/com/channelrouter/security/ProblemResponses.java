@@ -8,14 +8,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes 401 and 403 as problem+json, the same shape as every other error of the API. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Writes 401, 403 and the firewall's 400 (a URL it refuses: a ";", an encoded "/" or "..") as problem+json, the same
+ * shape as every other error of the API.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -34,6 +39,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                 "Your API key does not have a role that may do this.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                "The URL has characters or segments the API does not accept (such as \";\", an encoded \"/\" or \"..\").");
     }
 
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -38,9 +38,14 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** 401, 403 and the firewall's refusals as problem+json; Spring Security takes a RequestRejectedHandler bean as its own. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, JsonMapper json) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+    ProblemResponses securityProblemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, ProblemResponses problems) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())

@@ -94,6 +94,22 @@ class RoutingApiIntegrationTests {
             assertProblem(http.post(EVALUATE, "not-a-key", lead("X-1")), 401, "unauthenticated");
         }
 
+        /** Two keys are two callers: neither acts, whichever comes first. */
+        @Test
+        void twoKeysInOneRequestAreUnauthenticated() {
+            assertProblem(http.get("/api/v1/decision-tables", "dev-table-owner", Map.of("X-API-Key", "dev-website")), 401, "unauthenticated");
+            assertProblem(http.get("/api/v1/decision-tables", "dev-website", Map.of("X-API-Key", "dev-table-owner")), 401, "unauthenticated");
+            assertThat(http.get("/api/v1/decision-tables", "dev-website", Map.of("X-API-Key", "dev-table-owner")).body().get("detail")
+                    .asString()).contains("Send one X-API-Key header");
+            assertThat(http.get("/actuator/health", "dev-website", Map.of("X-API-Key", "dev-table-owner")).status()).isEqualTo(200);
+        }
+
+        /** A URL the security firewall refuses (a ";" in a path segment) is answered as every other error. */
+        @Test
+        void aUrlTheFirewallRefusesIsProblemJson() {
+            assertProblem(http.get("/api/v1/work-items/a;b=c", "dev-admin"), 400, "invalid-request");
+        }
+
         @Test
         void keyWithoutRouterRoleIsForbidden() {
             long before = workItems();
