@@ -325,6 +325,10 @@ class BatchRoutings {
             return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line is not a routing request.",
                     List.of(new FieldProblem("line", "does not have the shape of a routing request")));
         } catch (JacksonException e) {
+            FieldProblem twice = JsonInputProblems.givenTwice(e);
+            if (twice != null) {
+                return slot.refused(400, ProblemTypes.INVALID_REQUEST, "Invalid request", "This line gives a field twice.", List.of(twice));
+            }
             // a parser's message names its tokens and features: the place is what the sender can act on
             String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
             return slot.refused(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "This line is not valid JSON.",

@@ -73,6 +73,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (jackson instanceof MismatchedInputException mismatch) {
             return ResponseEntity.badRequest().body(invalid(List.of(JsonInputProblems.wrongType(mismatch, "body"))));
         }
+        FieldProblem twice = jackson == null ? null : JsonInputProblems.givenTwice(jackson);
+        if (twice != null) {
+            return ResponseEntity.badRequest().body(invalid(List.of(twice)));
+        }
         String where = jackson == null || jackson.getLocation() == null ? ""
                 : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
         String detail = jackson == null ? "The request body is missing." : "The request body is not valid JSON" + where + ".";

@@ -3,6 +3,7 @@ package com.channelrouter.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,8 +14,10 @@ import java.time.Instant;
 
 /**
  * JSON as the contract reads it: a number or a boolean where text is expected is a value of the wrong
- * type (400), not text to be converted (Jackson's default would make {"accountManagerId": 17} a tag).
- * Instants are written as Jackson writes them, by hand ({@link InstantTextSerializer}).
+ * type (400), not text to be converted (Jackson's default would make {"accountManagerId": 17} a tag), and
+ * a field given twice in one object is refused (Jackson's default keeps the last, so {"itemType": "LEAD",
+ * "itemType": "FAULT"} was routed as a fault). Instants are written as Jackson writes them, by hand
+ * ({@link InstantTextSerializer}).
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -42,6 +45,7 @@ public class JsonConfiguration {
     }
 
     private static void strictText(JsonMapper.Builder builder) {
+        builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         builder.withCoercionConfig(LogicalType.Textual, text -> text
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -129,7 +129,8 @@ class BatchRoutingIntegrationTests {
     @Test
     void aLineOfTheWrongShapeIsToldWhatItNeedsInTheContractsWords() {
         List<String> lines = List.of("[1]", "5", alert(3).replace("\"itemType\":\"ALERT\"", "\"itemType\":5"),
-                alert(4).replaceAll("\"customer\":\\{[^}]*}", "\"customer\":\"GC-4\""), alert(5) + " {\"x\":1}", "{\"itemType\":");
+                alert(4).replaceAll("\"customer\":\\{[^}]*}", "\"customer\":\"GC-4\""), alert(5) + " {\"x\":1}", "{\"itemType\":",
+                alert(7).replace("{\"itemType\":\"ALERT\"", "{\"itemType\":\"FAULT\",\"itemType\":\"ALERT\""));
 
         Answer answer = send("dev-bi-system", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), false);
 
@@ -141,7 +142,8 @@ class BatchRoutingIntegrationTests {
                         "Invalid request / itemType has the wrong type: expected a string",
                         "Invalid request / customer has the wrong type: expected an object",
                         "Malformed JSON / line must hold one routing request, with nothing after it",
-                        "Malformed JSON / line is not valid JSON (column 13)");
+                        "Malformed JSON / line is not valid JSON (column 13)",
+                        "Invalid request / itemType is given twice; give each field once");
         assertThat(answer.lines()).allSatisfy(line -> assertThat(line.toString())
                 .doesNotContainIgnoringCase("java").doesNotContain("com.channelrouter", "Jackson", "`", "Feature"));
         assertThat(stored()).isZero();

@@ -282,6 +282,21 @@ class RoutingApiIntegrationTests {
             assertThat(errorFields(response)).containsExactly("body");
         }
 
+        /** A field given twice could be read either way: refused, naming it, rather than the last one taken. */
+        @Test
+        void aFieldGivenTwiceIsRefusedAndNamed() {
+            long before = workItems();
+            String twice = lead("X-22").toString().replaceFirst("\\{", "{\"itemType\":\"FAULT\",");
+
+            TestHttp.Response evaluated = http.post(EVALUATE, "dev-qa", twice);
+            TestHttp.Response routed = http.post(ROUTINGS, HOTLINE, twice);
+
+            assertProblem(evaluated, 400, "invalid-request");
+            assertThat(errorFields(evaluated)).containsExactly("itemType");
+            assertProblem(routed, 400, "invalid-request");
+            assertThat(workItems()).isEqualTo(before);
+        }
+
         @Test
         void oversizedBodiesAreRefusedBeforeTheyAreRead() {
             ObjectNode huge = lead("X-21").put("description", "x".repeat(200_000));
