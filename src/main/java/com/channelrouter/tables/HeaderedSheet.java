@@ -138,7 +138,9 @@ final class HeaderedSheet {
             boolean coversTheTable = merged.lastRow() >= headerRow && IntStream.rangeClosed(merged.firstColumn(), merged.lastColumn())
                     .mapToObj(byIndex::get).anyMatch(column -> column != null && column != Column.NOTES);
             if (coversTheTable) {
-                problems.newRuleProblem(new TableProblem(sheet.workbook(), sheet.name(), merged.firstCell(), merged.firstRow(), null, merged.range(),
+                Column first = byIndex.get(merged.firstColumn());
+                problems.newRuleProblem(new TableProblem(sheet.workbook(), sheet.name(), merged.firstCell(), merged.firstRow(),
+                        first == null ? null : headers.get(first), merged.range(),
                         "The cells " + merged.range() + " are merged. Excel shows " + merged.firstCell() + "'s value in all of them, but "
                                 + "the others are empty (in a condition column, empty means \"any\"). Unmerge them (Home, Merge & Center) "
                                 + "and type the value in each cell.",

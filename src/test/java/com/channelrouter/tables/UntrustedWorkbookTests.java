@@ -216,6 +216,7 @@ class UntrustedWorkbookTests {
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.sheet()).isEqualTo("Routing LEAD");
             assertThat(p.cell()).isEqualTo("B5");
+            assertThat(p.column()).isEqualTo("Account-manager tag");
             assertThat(p.value()).isEqualTo("B5:B6");
             assertThat(p.message()).contains("merged").contains("\"any\"").contains("Unmerge");
             assertThat(p.messageZh()).contains("已合并").contains("取消合并");
