@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ class UploadOnTheLiveSetTests {
         Workbooks shipped = Workbooks.shipped();
         TableSource publishedElsewhere = shipped.setText(Workbooks.ROUTING, Workbooks.LEAD_SHEET, "I9", "SERVICE_HALL").source();
         Map<String, byte[]> stored = new HashMap<>();
+        List<UploadRow> uploads = new ArrayList<>();
         TableVersionMapper mapper = (TableVersionMapper) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{TableVersionMapper.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "findLive" -> Optional.of(publishedElsewhere.version());
@@ -32,6 +34,7 @@ class UploadOnTheLiveSetTests {
                     case "findVersion" -> Optional.empty();
                     case "insertVersion" -> null;
                     case "insertWorkbook" -> stored.put((String) args[1], (byte[]) args[2]);
+                    case "insertUpload" -> uploads.add((UploadRow) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         DecisionTableVersions versions = new DecisionTableVersions(mapper, new DecisionTableLoader(new RuleCompiler()), List.of(),
@@ -43,6 +46,10 @@ class UploadOnTheLiveSetTests {
             DecisionTableVersions.Upload upload = versions.upload(new WorkbookFile(Workbooks.SLA, sla), "owner", null);
 
             assertThat(upload.basedOn()).isEqualTo(publishedElsewhere.version());
+            assertThat(uploads).singleElement().satisfies(kept -> {
+                assertThat(kept.basedOn()).isEqualTo(publishedElsewhere.version());
+                assertThat(kept.uploadedFile()).isEqualTo(Workbooks.SLA);
+            });
             assertThat(stored.get(Workbooks.ROUTING)).isEqualTo(publishedElsewhere.workbooks().stream()
                     .filter(w -> w.name().equals(Workbooks.ROUTING)).findFirst().orElseThrow().content());
             assertThat(stored.get(Workbooks.SLA)).isEqualTo(sla);
