@@ -77,11 +77,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (twice != null) {
             return ResponseEntity.badRequest().body(invalid(List.of(twice)));
         }
-        String where = jackson == null || jackson.getLocation() == null ? ""
+        if (jackson == null) { // no body at all, whatever its type (a CSV load as much as JSON): nothing was malformed
+            ProblemDetail missing = invalid(List.of(new FieldProblem("body", "is required")));
+            missing.setDetail("The request body is missing.");
+            return ResponseEntity.badRequest().body(missing);
+        }
+        String where = jackson.getLocation() == null ? ""
                 : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
-        String detail = jackson == null ? "The request body is missing." : "The request body is not valid JSON" + where + ".";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON", detail);
-        problem.setProperty("errors", List.of(new FieldProblem("body", jackson == null ? "is required" : "is not valid JSON" + where)));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+                "The request body is not valid JSON" + where + ".");
+        problem.setProperty("errors", List.of(new FieldProblem("body", "is not valid JSON" + where)));
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -108,8 +108,12 @@ class WorkItemController {
                       @RequestParam(defaultValue = "0") String page,
                       @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
                               defaultValue = "20"))
-                      @RequestParam(defaultValue = "20") String size, @AuthenticationPrincipal ApiClient caller) {
-        List<FieldProblem> problems = new ArrayList<>();
+                      @RequestParam(defaultValue = "20") String size, HttpServletRequest http,
+                      @AuthenticationPrincipal ApiClient caller) {
+        List<FieldProblem> problems = givenMoreThanOnce(http);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems); // Spring would join the values with commas: "ROUTED,CLAIMED"
+        }
         WorkItemFilter filter = new WorkItemFilter(
                 code(Channel.class, "ownerChannel", ownerChannel, problems),
                 code(SourceChannel.class, "sourceChannel", sourceChannel, problems),
@@ -209,6 +213,17 @@ class WorkItemController {
             throw new InvalidRequestException(problems);
         }
         return request;
+    }
+
+    /** Each filter takes one value: a parameter given twice would mean "either" to some callers and "both" to others. */
+    private static List<FieldProblem> givenMoreThanOnce(HttpServletRequest http) {
+        List<FieldProblem> problems = new ArrayList<>();
+        http.getParameterMap().forEach((name, values) -> {
+            if (values.length > 1) {
+                problems.add(new FieldProblem(name, "is given " + values.length + " times; a list takes one value for it"));
+            }
+        });
+        return problems;
     }
 
     private static <E extends Enum<E>> E code(Class<E> type, String field, String value, List<FieldProblem> problems) {

@@ -98,6 +98,17 @@ class CustomerApiIntegrationTests {
         assertThat(response.raw().body()).doesNotContain("Exception", "org.apache");
     }
 
+    /** An empty CSV load is a missing body, not malformed JSON. */
+    @Test
+    void anEmptyCsvLoadIsAMissingBody() {
+        TestHttp.Response response = http.post(BULK, "dev-admin", "", CSV);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("title").asString()).isEqualTo("Invalid request");
+        assertThat(response.body().get("detail").asString()).isEqualTo("The request body is missing.");
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("body");
+    }
+
     @Test
     void aCustomerNamedTwiceInOneLoadIsRefused() {
         long before = customers();

@@ -566,6 +566,16 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(fields).containsExactlyInAnyOrder("status", "size", "breached", "from");
         }
 
+        /** A filter given twice is named as such, not read as one value with a comma ("ROUTED,CLAIMED" is no status). */
+        @Test
+        void aFilterGivenTwiceIsRefusedByName() {
+            TestHttp.Response response = http.get("/api/v1/work-items?status=CLAIMED&status=ROUTED", NETWORK);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("status");
+            assertThat(response.body().get("errors").get(0).get("message").asString()).startsWith("is given 2 times");
+        }
+
         @Test
         void aTimeRangeThatEndsBeforeItStartsIsRefused() {
             TestHttp.Response response = http.get("/api/v1/work-items?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", NETWORK);
