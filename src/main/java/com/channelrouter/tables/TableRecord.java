@@ -148,7 +148,9 @@ final class TableRecord {
                     "规则编号以字母开头，最多 32 个字母、数字、“.”、“-”或“_”。");
             return placeholder;
         }
-        String here = sheet.name() + " row " + row.excelRow();
+        // named as Excel names a cell, the same in both languages
+        Integer index = columns.get(column);
+        String here = sheet.name() + (index == null ? " row " + row.excelRow() : "!" + HeaderedSheet.address(index, row.excelRow()));
         problems.claimRuleId(text, here).ifPresent(earlier -> error(column, text,
                 "The rule id " + text + " is already used in " + earlier + "; every rule needs its own id.",
                 "规则编号 " + text + " 已在 " + earlier + " 使用，每条规则需要唯一编号。"));

@@ -531,7 +531,8 @@ class DecisionTableLoaderTests {
                 .extracting(TableProblem::workbook, TableProblem::sheet, TableProblem::cell, TableProblem::row,
                         TableProblem::column, TableProblem::value)
                 .containsExactly(tuple(ROUTING, ALERT_SHEET, "A5", 5, "Rule", "l1"));
-        assertThat(result.problems().get(0).message()).contains("l1").contains("already used in Routing LEAD row 4");
+        assertThat(result.problems().get(0).message()).contains("l1").contains("already used in Routing LEAD!A4");
+        assertThat(result.problems().get(0).messageZh()).contains("已在 Routing LEAD!A4 使用");
     }
 
     @Test
@@ -541,7 +542,7 @@ class DecisionTableLoaderTests {
         assertThat(result.problems())
                 .extracting(TableProblem::workbook, TableProblem::sheet, TableProblem::cell, TableProblem::value)
                 .containsExactly(tuple(SLA, SLA_SHEET, "A10", "F5"));
-        assertThat(result.problems().get(0).message()).contains("Routing FAULT row 8");
+        assertThat(result.problems().get(0).message()).contains("Routing FAULT!A8");
     }
 
     @Test
