@@ -64,13 +64,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         // two keys are two callers: taking the first (as getHeader does) would let a proxy's or a client's added key
         // decide which one acts
-        Optional<ApiClient> client = severalKeys(request) ? Optional.empty() : clients.authenticate(key);
+        boolean severalKeys = severalKeys(request);
+        Optional<ApiClient> client = severalKeys ? Optional.empty() : clients.authenticate(key);
         if (client.isEmpty() && isPublic(request)) {
             chain.doFilter(request, response);
             return;
         }
         if (client.isEmpty()) {
-            problems.unauthenticated(request, response, severalKeys(request)
+            problems.unauthenticated(request, response, severalKeys
                     ? "Send one X-API-Key header: this request has several." : "The API key in X-API-Key is not known.");
             return;
         }

@@ -63,19 +63,15 @@ final class TableRecord {
         return row.excelRow();
     }
 
-    String sheetName() {
-        return sheet.name();
-    }
-
-    String workbook() {
-        return sheet.workbook();
-    }
-
     /** The row's place, with its rule id's cell and that column's name as the header gives it. */
     RowLocation location() {
-        Integer index = columns.get(Column.RULE);
-        return new RowLocation(sheet.workbook(), sheet.name(), row.excelRow(),
-                index == null ? null : HeaderedSheet.address(index, row.excelRow()), nameOf(Column.RULE));
+        return new RowLocation(sheet.workbook(), sheet.name(), row.excelRow(), cellOf(Column.RULE), nameOf(Column.RULE));
+    }
+
+    /** This row's cell in the column ("F9"), null when the sheet has no such column. */
+    private String cellOf(Column column) {
+        Integer index = column == null ? null : columns.get(column);
+        return index == null ? null : HeaderedSheet.address(index, row.excelRow());
     }
 
     /** The column as the sheet's header names it (its English name where the sheet lacks it). */
@@ -123,9 +119,7 @@ final class TableRecord {
     }
 
     private TableProblem problem(Column column, String value, String message, String messageZh) {
-        Integer index = column == null ? null : columns.get(column);
-        String address = index == null ? null : HeaderedSheet.address(index, row.excelRow());
-        return new TableProblem(sheet.workbook(), sheet.name(), address, row.excelRow(),
+        return new TableProblem(sheet.workbook(), sheet.name(), cellOf(column), row.excelRow(),
                 column == null ? null : nameOf(column), value, message, messageZh);
     }
 
@@ -149,8 +143,8 @@ final class TableRecord {
             return placeholder;
         }
         // named as Excel names a cell, the same in both languages
-        Integer index = columns.get(column);
-        String here = sheet.name() + (index == null ? " row " + row.excelRow() : "!" + HeaderedSheet.address(index, row.excelRow()));
+        String cell = cellOf(column);
+        String here = sheet.name() + (cell == null ? " row " + row.excelRow() : "!" + cell);
         problems.claimRuleId(text, here).ifPresent(earlier -> error(column, text,
                 "The rule id " + text + " is already used in " + earlier + "; every rule needs its own id.",
                 "规则编号 " + text + " 已在 " + earlier + " 使用，每条规则需要唯一编号。"));

@@ -73,14 +73,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (jackson instanceof MismatchedInputException mismatch) {
             return ResponseEntity.badRequest().body(invalid(List.of(JsonInputProblems.wrongType(mismatch, "body"))));
         }
-        FieldProblem twice = jackson == null ? null : JsonInputProblems.givenTwice(jackson);
-        if (twice != null) {
-            return ResponseEntity.badRequest().body(invalid(List.of(twice)));
-        }
         if (jackson == null) { // no body at all, whatever its type (a CSV load as much as JSON): nothing was malformed
             ProblemDetail missing = invalid(List.of(new FieldProblem("body", "is required")));
             missing.setDetail("The request body is missing.");
             return ResponseEntity.badRequest().body(missing);
+        }
+        FieldProblem twice = JsonInputProblems.givenTwice(jackson);
+        if (twice != null) {
+            return ResponseEntity.badRequest().body(invalid(List.of(twice)));
         }
         String where = jackson.getLocation() == null ? ""
                 : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
