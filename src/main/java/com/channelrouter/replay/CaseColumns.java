@@ -7,6 +7,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,17 +41,24 @@ public final class CaseColumns {
      */
     static final Set<Integer> STATUSES = Set.of(200, 400, 422);
     static final String STATUSES_ALLOWED = "write 200 (a decision), 400 (the request is invalid) or 422 (the tables refuse it)";
+    static final String STATUSES_ALLOWED_ZH = "expectStatus 只能填写 200（得到决策）、400（请求无效）或 422（决策表拒绝）。";
 
     private CaseColumns() {
     }
 
-    /** A row or line that cannot be a case; {@code column} is where to point (expectStatus, or null for the row). */
+    /**
+     * A row or line that cannot be a case; {@code column} is where to point (the column whose cell is wrong, or null
+     * for the row), {@code messageZh} says it in Chinese for a workbook's Tests sheet (null for the row: the sheet
+     * words that by row).
+     */
     static final class NotACase extends IllegalArgumentException {
         final String column;
+        final String messageZh;
 
-        NotACase(String column, String message) {
+        NotACase(String column, String message, String messageZh) {
             super(message);
             this.column = column;
+            this.messageZh = messageZh;
         }
     }
 
@@ -189,16 +198,17 @@ public final class CaseColumns {
             }
             if (EXPECT_STATUS.equals(header)) {
                 if (!INTEGER.matcher(value).matches()) {
-                    throw new NotACase(EXPECT_STATUS, "expectStatus must be a status code, not \"" + value + "\": " + STATUSES_ALLOWED);
+                    throw new NotACase(EXPECT_STATUS, "expectStatus must be a status code, not \"" + value + "\": " + STATUSES_ALLOWED,
+                            STATUSES_ALLOWED_ZH);
                 }
                 expectStatus = Integer.parseInt(value);
                 String neverGiven = badStatus(expectStatus);
                 if (neverGiven != null) {
-                    throw new NotACase(EXPECT_STATUS, neverGiven);
+                    throw new NotACase(EXPECT_STATUS, neverGiven, STATUSES_ALLOWED_ZH);
                 }
             } else if (header.startsWith(EXPECT_PREFIX)) {
                 String path = header.substring(EXPECT_PREFIX.length());
-                put(expect, path, expected(path, value, json));
+                put(expect, path, expected(header, path, value, json));
             } else {
                 put(request, header, json.getNodeFactory().stringNode(value));
             }
@@ -207,13 +217,20 @@ public final class CaseColumns {
         String named = name == null || name.isBlank() ? null : name.strip();
         String checksNothing = checksNothing(named, expect, expectStatus);
         if (checksNothing != null) {
-            throw new NotACase(null, checksNothing);
+            throw new NotACase(null, checksNothing, null);
         }
         return new ReplayCase(named == null ? where : named, where, request, expect.isEmpty() ? null : expect, expectStatus);
     }
 
-    private static JsonNode expected(String path, String value, JsonMapper json) {
+    private static JsonNode expected(String header, String path, String value, JsonMapper json) {
         String field = path.substring(path.lastIndexOf('.') + 1);
+        if (field.endsWith("At") && !value.equals("null") && !isDateTime(value)) {
+            // compared, it would only fail as "expected tomorrow but was 2026-11-26T10:08:00Z": the cell is what is wrong
+            throw new NotACase(header, header + " must be a date and time such as 2026-11-26T10:08:00Z (or an Excel date), or null "
+                    + "when the decision has none, not \"" + value + "\"",
+                    header + " 须填写日期时间，例如 2026-11-26T10:08:00Z（或 Excel 日期）；决策中没有该时间时填写 null。“" + value
+                            + "”不是日期时间。");
+        }
         if (LIST_FIELDS.contains(field)) {
             ArrayNode list = json.createArrayNode();
             if (value.equals("[]") || value.equalsIgnoreCase("none")) {
@@ -236,6 +253,15 @@ public final class CaseColumns {
             return json.getNodeFactory().numberNode(Integer.parseInt(value));
         }
         return json.getNodeFactory().stringNode(value);
+    }
+
+    private static boolean isDateTime(String value) {
+        try {
+            OffsetDateTime.parse(value);
+            return true;
+        } catch (DateTimeParseException notOne) {
+            return false;
+        }
     }
 
     /** An expect object with its dotted keys ("sla.rule") read as the nested path, as CSV headers are. */

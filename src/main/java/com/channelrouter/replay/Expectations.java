@@ -31,7 +31,18 @@ public final class Expectations {
         public String toString() {
             return field + ": expected " + expected + " but was " + actual;
         }
+
+        /** The same for a business owner reading Chinese: the field as the sheet's column names it, the values as they are. */
+        public String inChinese() {
+            return field + "：应为 " + inChinese(expected) + "，实际为 " + inChinese(actual);
+        }
+
+        private static String inChinese(String shown) {
+            return ABSENT.equals(shown) ? "（无）" : shown;
+        }
     }
+
+    private static final String ABSENT = "(absent)";
 
     public static List<Difference> differences(JsonNode expected, JsonNode actual) {
         List<Difference> differences = new ArrayList<>();
@@ -109,7 +120,7 @@ public final class Expectations {
 
     private static String show(JsonNode node) {
         if (node == null) {
-            return "(absent)";
+            return ABSENT;
         }
         return node.isString() ? node.asString() : node.toString();
     }

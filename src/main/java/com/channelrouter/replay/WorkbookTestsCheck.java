@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,12 +63,12 @@ class WorkbookTestsCheck implements CandidateCheck {
                 } else if (outcome.status() != 200 && replayCase.expectStatus() == null) {
                     problems.add(refused(tests, row, replayCase, outcome, nameCell == null ? firstCell : nameCell));
                 } else {
-                    String differences = outcome.differences().stream().map(Expectations.Difference::toString)
-                            .collect(Collectors.joining("; "));
                     problems.add(new TableProblem(tests.workbook(), tests.sheet(), nameCell == null ? firstCell : nameCell,
                             row.excelRow(), "name", replayCase.name(),
-                            "Test \"" + replayCase.name() + "\" in " + tests.workbook() + " fails: " + differences + ".",
-                            "测试“" + replayCase.name() + "”（" + tests.workbook() + "）未通过：" + differences + "。"));
+                            "Test \"" + replayCase.name() + "\" in " + tests.workbook() + " fails: "
+                                    + joined(outcome, Expectations.Difference::toString, "; ") + ".",
+                            "测试“" + replayCase.name() + "”（" + tests.workbook() + "）未通过："
+                                    + joined(outcome, Expectations.Difference::inChinese, "；") + "。"));
                 }
             } catch (CaseColumns.NotACase malformed) {
                 problems.add(notACase(tests, row, malformed, nameCell == null ? firstCell : nameCell));
@@ -76,12 +77,19 @@ class WorkbookTestsCheck implements CandidateCheck {
         return passed;
     }
 
-    /** A row that is no test: a status a replay never gives (at its expectStatus cell), or nothing to check. */
+    private static String joined(CaseRunner.Outcome outcome, Function<Expectations.Difference, String> said, String separator) {
+        return outcome.differences().stream().map(said).collect(Collectors.joining(separator));
+    }
+
+    /**
+     * A row that is no test: a cell it cannot be read with (an expectStatus a replay never gives, an expected time
+     * that is no time), pointed out at that cell, or nothing to check, at the row.
+     */
     private static TableProblem notACase(WorkbookTests tests, WorkbookTests.Case row, CaseColumns.NotACase malformed, String rowCell) {
-        if (CaseColumns.EXPECT_STATUS.equals(malformed.column)) {
-            return new TableProblem(tests.workbook(), tests.sheet(), tests.cell(CaseColumns.EXPECT_STATUS, row.excelRow()),
-                    row.excelRow(), CaseColumns.EXPECT_STATUS, row.values().get(CaseColumns.EXPECT_STATUS), malformed.getMessage() + ".",
-                    "expectStatus 只能填写 200（得到决策）、400（请求无效）或 422（决策表拒绝）。");
+        String cell = malformed.column == null ? null : tests.cell(malformed.column, row.excelRow());
+        if (cell != null) {
+            return new TableProblem(tests.workbook(), tests.sheet(), cell, row.excelRow(), malformed.column,
+                    row.values().get(malformed.column), malformed.getMessage() + ".", malformed.messageZh);
         }
         return new TableProblem(tests.workbook(), tests.sheet(), rowCell, row.excelRow(), "name", row.values().get(CaseColumns.NAME),
                 "Test in row " + row.excelRow() + " " + CaseColumns.checksNothing(null, null, null) + ".",

@@ -68,6 +68,18 @@ class CaseFilesTests {
         assertThat(described(jsonl)).contains("FAIL c.jsonl:1: expectStatus 409 is not a status a replay gives");
     }
 
+    /** Compared, it could only fail ("expected tomorrow 9am but was …"): the cell is what is wrong, and null is a value. */
+    @Test
+    void anExpectedTimeThatIsNoTimeIsAProblemNotAFailure() {
+        CaseFiles.Collected csv = read("c.csv", "name," + REQUEST + ",expect.sla.responseDueAt,expect.sla.dispatchDueAt\n"
+                + "typo," + LEAD + ",tomorrow 9am,\n"
+                + "fine," + LEAD + ",2026-11-26T11:08:00Z,null\n");
+
+        assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("fine");
+        assertThat(described(csv)).isEqualTo("FAIL c.csv:2: expect.sla.responseDueAt must be a date and time such as "
+                + "2026-11-26T10:08:00Z (or an Excel date), or null when the decision has none, not \"tomorrow 9am\"\n");
+    }
+
     @Test
     void aHeaderThatLooksLikeAnExpectationBlocksTheFileAndSaysWhatItMeans() {
         CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expected.ownerChannel,Expect.routingRule,expectstatus,"

@@ -81,6 +81,12 @@ class DecisionTablesIntegrationTests {
         return upload(file, workbooks.bytes(file));
     }
 
+    /** The first problem of the upload as a reader of Chinese gets it (the same content again: answered 200). */
+    JsonNode firstProblemInChinese(Workbooks workbooks, String file) {
+        return http.upload("/api/v1/decision-tables", OWNER, "file", file, workbooks.bytes(file), Map.of(),
+                Map.of("Accept-Language", "zh-CN")).body().get("problems").get(0);
+    }
+
     /** An untagged class-C lead for MAS from the service hall: L6, CORE_AGENT in the shipped tables. */
     JsonNode evaluateL6() {
         ObjectNode request = TestHttp.JSON.createObjectNode().put("itemType", "LEAD").put("sourceChannel", "SERVICE_HALL")
@@ -422,12 +428,38 @@ class DecisionTablesIntegrationTests {
         assertThat(problem.get("cell").asString()).isEqualTo("A3");
         assertThat(problem.get("message").asString()).contains("wrong on purpose")
                 .contains("ownerChannel: expected WEBSITE but was CORE_AGENT");
+        assertThat(firstProblemInChinese(withTests, ROUTING).get("message").asString()).contains("wrong on purpose")
+                .contains("ownerChannel：应为 WEBSITE，实际为 CORE_AGENT").doesNotContain("expected", "but was");
 
         Workbooks passing = shipped.addTable(ROUTING, "Tests",
                 new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
                         "customer.accountManagerId", "productCode", "expect.ownerChannel"},
                 new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS", "CORE_AGENT"});
         assertThat(upload(passing, ROUTING).body().get("publishable").asBoolean()).isTrue();
+    }
+
+    /** An expected time that is no time is pointed out at its cell, in both languages, rather than failing as a mismatch. */
+    @Test
+    void anExpectedTimeThatIsNoTimeIsPointedOutAtItsCell() {
+        Workbooks slaTests = shipped.addTable("sla.xlsx", "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "faultCategory", "severity", "expect.sla.rule",
+                        "expect.sla.responseDueAt"},
+                new String[]{"dedicated line fault", "FAULT", "GROUP_HOTLINE", "2026-12-01T02:00:00Z", "T-9", "A", "",
+                        "DEDICATED_LINE", "NETWORK", "MAJOR", "S1", "an hour later"});
+
+        TestHttp.Response response = upload(slaTests, "sla.xlsx");
+
+        assertThat(response.body().get("publishable").asBoolean()).isFalse();
+        JsonNode problem = response.body().get("problems").get(0);
+        assertThat(problem.get("sheet").asString()).isEqualTo("Tests");
+        assertThat(problem.get("cell").asString()).isEqualTo("L2");
+        assertThat(problem.get("column").asString()).isEqualTo("expect.sla.responseDueAt");
+        assertThat(problem.get("value").asString()).isEqualTo("an hour later");
+        assertThat(problem.get("message").asString()).contains("must be a date and time such as 2026-11-26T10:08:00Z")
+                .doesNotContain("expected an hour later");
+        assertThat(firstProblemInChinese(slaTests, "sla.xlsx").get("message").asString())
+                .contains("须填写日期时间", "“an hour later”不是日期时间");
     }
 
     /**
