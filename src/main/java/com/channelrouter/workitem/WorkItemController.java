@@ -48,6 +48,7 @@ import java.util.List;
 class WorkItemController {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_PAGE_SIZE = 20;
     /** The last page whose rows (up to the end of the largest page) can be counted in an int, as the query does. */
     static final int LAST_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
     private static final String MOVED = "The item after the move, as GET answers it";
@@ -105,10 +106,10 @@ class WorkItemController {
                       @RequestParam(required = false) String to,
                       @Parameter(description = "From 0", schema = @Schema(type = "integer", format = "int32", minimum = "0",
                               maximum = "" + LAST_PAGE, defaultValue = "0"))
-                      @RequestParam(defaultValue = "0") String page,
+                      @RequestParam(required = false) String page,
                       @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
-                              defaultValue = "20"))
-                      @RequestParam(defaultValue = "20") String size, HttpServletRequest http,
+                              defaultValue = "" + DEFAULT_PAGE_SIZE))
+                      @RequestParam(required = false) String size, HttpServletRequest http,
                       @AuthenticationPrincipal ApiClient caller) {
         List<FieldProblem> problems = givenMoreThanOnce(http);
         if (!problems.isEmpty()) {
@@ -122,8 +123,8 @@ class WorkItemController {
                 flag("breached", breached, problems),
                 instant("from", from, problems),
                 instant("to", to, problems),
-                number("page", page, 0, LAST_PAGE, problems),
-                number("size", size, 1, MAX_PAGE_SIZE, problems));
+                number("page", page, 0, 0, LAST_PAGE, problems),
+                number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems));
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             // a range that ends before it starts is a mistake; an empty one (from = to) is a poller's empty window
             problems.add(new FieldProblem("from", "must not be after to (" + to + ")"));
@@ -260,7 +261,14 @@ class WorkItemController {
         }
     }
 
-    private static int number(String field, String value, int min, int max, List<FieldProblem> problems) {
+    /**
+     * The parameter's number, or {@code absent} when it is not given; an empty value ({@code page=}) is refused as
+     * an empty {@code ownerChannel=} is, rather than read as the default (Spring's defaultValue would).
+     */
+    private static int number(String field, String value, int absent, int min, int max, List<FieldProblem> problems) {
+        if (value == null) {
+            return absent;
+        }
         try {
             int number = Integer.parseInt(value);
             if (number >= min && number <= max) {

@@ -576,6 +576,20 @@ class WorkItemLifecycleIntegrationTests {
             assertThat(response.body().get("errors").get(0).get("message").asString()).startsWith("is given 2 times");
         }
 
+        /** An empty value is refused for every filter alike: an empty page is not page 0, as an empty ownerChannel is no channel. */
+        @Test
+        void anEmptyValueIsRefusedByNameForPagesAsForCodes() {
+            TestHttp.Response response = http.get("/api/v1/work-items?page=&size=&ownerChannel=", NETWORK);
+
+            assertThat(response.status()).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            response.body().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+            assertThat(fields).containsExactlyInAnyOrder("page", "size", "ownerChannel");
+            JsonNode unpaged = http.get("/api/v1/work-items", NETWORK).body();
+            assertThat(unpaged.get("page").asInt()).as("no page given: the first").isZero();
+            assertThat(unpaged.get("size").asInt()).isEqualTo(20);
+        }
+
         @Test
         void aTimeRangeThatEndsBeforeItStartsIsRefused() {
             TestHttp.Response response = http.get("/api/v1/work-items?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", NETWORK);
