@@ -1,14 +1,10 @@
 package com.channelrouter.replay;
 
-import com.channelrouter.routing.RoutingDecision;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.lang.reflect.RecordComponent;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,24 +93,10 @@ public final class CaseColumns {
         return DECISION_FIELDS.contains(field);
     }
 
-    /**
-     * The decision's fields as expect. columns name them, to suggest the right spelling: derived from the decision
-     * itself so that a field added to it is suggested too.
-     */
-    private static final List<String> DECISION_FIELDS = decisionFields();
+    /** The decision's fields as expect. columns name them, to suggest the right spelling. */
+    private static final List<String> DECISION_FIELDS = List.copyOf(ExpectedCells.FIELDS.keySet());
     private static final Pattern LOOKS_LIKE_EXPECTATION = Pattern.compile("(?i)expect(?:ed)?[\\s._:-]*(.*)");
     private static final Pattern EXPECTATION_PATH = Pattern.compile("(?i)expect(?:ed)?[._]\\S+");
-
-    private static List<String> decisionFields() {
-        List<String> fields = new ArrayList<>();
-        for (RecordComponent component : RoutingDecision.class.getRecordComponents()) {
-            fields.add(component.getName());
-        }
-        for (RecordComponent component : RoutingDecision.Sla.class.getRecordComponents()) {
-            fields.add("sla." + component.getName());
-        }
-        return fields;
-    }
 
     /**
      * What is wrong with a header so that a file's rows cannot be read as meant, one message per column: a column
@@ -224,13 +206,6 @@ public final class CaseColumns {
 
     private static JsonNode expected(String header, String path, String value, JsonMapper json) {
         String field = path.substring(path.lastIndexOf('.') + 1);
-        if (field.endsWith("At") && !value.equals("null") && !isDateTime(value)) {
-            // compared, it would only fail as "expected tomorrow but was 2026-11-26T10:08:00Z": the cell is what is wrong
-            throw new NotACase(header, header + " must be a date and time such as 2026-11-26T10:08:00Z (or an Excel date), or null "
-                    + "when the decision has none, not \"" + value + "\"",
-                    header + " 须填写日期时间，例如 2026-11-26T10:08:00Z（或 Excel 日期）；决策中没有该时间时填写 null。“" + value
-                            + "”不是日期时间。");
-        }
         if (LIST_FIELDS.contains(field)) {
             ArrayNode list = json.createArrayNode();
             if (value.equals("[]") || value.equalsIgnoreCase("none")) {
@@ -241,8 +216,10 @@ public final class CaseColumns {
                     list.add(item.strip());
                 }
             }
+            ExpectedCells.check(header, path, list.valueStream().map(JsonNode::asString).toList());
             return list;
         }
+        ExpectedCells.check(header, path, List.of(value));
         if (value.equals("null")) {
             return json.getNodeFactory().nullNode();
         }
@@ -253,15 +230,6 @@ public final class CaseColumns {
             return json.getNodeFactory().numberNode(Integer.parseInt(value));
         }
         return json.getNodeFactory().stringNode(value);
-    }
-
-    private static boolean isDateTime(String value) {
-        try {
-            OffsetDateTime.parse(value);
-            return true;
-        } catch (DateTimeParseException notOne) {
-            return false;
-        }
     }
 
     /** An expect object with its dotted keys ("sla.rule") read as the nested path, as CSV headers are. */

@@ -80,6 +80,26 @@ class CaseFilesTests {
                 + "2026-11-26T10:08:00Z (or an Excel date), or null when the decision has none, not \"tomorrow 9am\"\n");
     }
 
+    /** A number, a flag or a code that the field can never hold is refused the same way, naming what it must be. */
+    @Test
+    void anExpectedValueOfTheWrongKindIsAProblemNamingWhatTheFieldHolds() {
+        CaseFiles.Collected csv = read("c.csv", "name," + REQUEST + ",expect.sla.responseMinutes,expect.secondTransfer,"
+                + "expect.ownerChannel,expect.assistChannels\n"
+                + "minutes," + LEAD + ",sixty,,,\n"
+                + "flag," + LEAD + ",,yes,,\n"
+                + "code," + LEAD + ",,,website,\n"
+                + "list," + LEAD + ",,,,EXPERIENCE_HALL|HALL\n"
+                + "fine," + LEAD + ",60.0,FALSE,WEBSITE,EXPERIENCE_HALL\n");
+
+        assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("fine");
+        assertThat(described(csv)).contains(
+                "FAIL c.csv:2: expect.sla.responseMinutes must be a number such as 60, not \"sixty\"",
+                "FAIL c.csv:3: expect.secondTransfer must be true or false, not \"yes\"",
+                "FAIL c.csv:4: expect.ownerChannel must be one of ",
+                "WEBSITE", "(or null), not \"website\"",
+                "FAIL c.csv:5: expect.assistChannels must be one of ", "not \"HALL\"");
+    }
+
     @Test
     void aHeaderThatLooksLikeAnExpectationBlocksTheFileAndSaysWhatItMeans() {
         CaseFiles.Collected collected = read("c.csv", "name," + REQUEST + ",expected.ownerChannel,Expect.routingRule,expectstatus,"

@@ -1,0 +1,94 @@
+package com.channelrouter.replay;
+
+import com.channelrouter.routing.RoutingDecision;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What an expect. cell must hold, by the type of the decision field it names: a time, a number, true or false, one
+ * of the codes. A cell that holds something else could only fail its test as a mismatch ("expected an hour later
+ * but was 2026-11-26T11:08:00Z"), as if the tables were wrong; it is refused as the cell it is, in English and
+ * Chinese. Derived from the decision itself, so that a field added to it is known here too.
+ */
+final class ExpectedCells {
+
+    /** The decision's fields as expect. columns name them (sla.rule for the SLA's), with their types, in order. */
+    static final Map<String, Type> FIELDS = fields();
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private ExpectedCells() {
+    }
+
+    private static Map<String, Type> fields() {
+        Map<String, Type> fields = new LinkedHashMap<>();
+        for (RecordComponent component : RoutingDecision.class.getRecordComponents()) {
+            fields.put(component.getName(), component.getGenericType());
+        }
+        for (RecordComponent component : RoutingDecision.Sla.class.getRecordComponents()) {
+            fields.put("sla." + component.getName(), component.getGenericType());
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /**
+     * Refuses a cell that the field it names can never hold; {@code items} are a list cell's values ("A|B"). {@code
+     * null} is always allowed: it is how a case says the decision has none (no dispatch deadline, no target channel).
+     */
+    static void check(String header, String path, List<String> items) {
+        Type type = FIELDS.get(path);
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            type = list.getActualTypeArguments()[0];
+        }
+        if (!(type instanceof Class<?> kind)) {
+            return;
+        }
+        for (String value : items) {
+            if (!value.equals("null")) {
+                check(header, kind, value);
+            }
+        }
+    }
+
+    private static void check(String header, Class<?> kind, String value) {
+        if (kind == Instant.class && !isDateTime(value)) {
+            throw new CaseColumns.NotACase(header, header + " must be a date and time such as 2026-11-26T10:08:00Z (or an Excel "
+                    + "date), or null when the decision has none, not \"" + value + "\"",
+                    header + " 须填写日期时间，例如 2026-11-26T10:08:00Z（或 Excel 日期）；决策中没有该时间时填写 null。“" + value
+                            + "”不是日期时间。");
+        }
+        if ((kind == int.class || kind == Integer.class) && !NUMBER.matcher(value).matches()) {
+            throw new CaseColumns.NotACase(header, header + " must be a number such as 60, not \"" + value + "\"",
+                    header + " 须填写数字，例如 60；“" + value + "”不是数字。");
+        }
+        if ((kind == boolean.class || kind == Boolean.class) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new CaseColumns.NotACase(header, header + " must be true or false, not \"" + value + "\"",
+                    header + " 须填写 true 或 false；“" + value + "”不是。");
+        }
+        if (kind.isEnum() && Arrays.stream(kind.getEnumConstants()).map(c -> ((Enum<?>) c).name()).noneMatch(value::equals)) {
+            List<String> codes = Arrays.stream(kind.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            throw new CaseColumns.NotACase(header, header + " must be one of " + String.join(", ", codes) + " (or null), not \""
+                    + value + "\"", header + " 须填写以下之一：" + String.join("、", codes) + "（或 null）；“" + value + "”不是。");
+        }
+    }
+
+    private static boolean isDateTime(String value) {
+        try {
+            OffsetDateTime.parse(value);
+            return true;
+        } catch (DateTimeParseException notOne) {
+            return false;
+        }
+    }
+}
