@@ -58,6 +58,18 @@ public final class CaseColumns {
         }
     }
 
+    /**
+     * Why a case's expected fields could never be checked, or null: a refusal (400, 422) has no decision to compare
+     * them with, and passing on its status alone would hide that they were never looked at.
+     */
+    static String expectsFieldsOfARefusal(Integer expectStatus, JsonNode expect) {
+        if (expectStatus == null || expectStatus == 200 || expect == null || expect.isEmpty()) {
+            return null;
+        }
+        return "expectStatus " + expectStatus + " gets no decision, so its expect. fields cannot be checked: leave them empty, "
+                + "or expect 200";
+    }
+
     /** Why a case checks nothing, or null when it checks something: it would pass whatever is decided. */
     static String checksNothing(String name, JsonNode expect, Integer expectStatus) {
         if (expectStatus != null || (expect != null && !expect.isEmpty())) {
@@ -181,12 +193,12 @@ public final class CaseColumns {
             if (EXPECT_STATUS.equals(header)) {
                 if (!INTEGER.matcher(value).matches()) {
                     throw new NotACase(EXPECT_STATUS, "expectStatus must be a status code, not \"" + value + "\": " + STATUSES_ALLOWED,
-                            STATUSES_ALLOWED_ZH);
+                            "“" + value + "”不能作为 expectStatus：" + STATUSES_ALLOWED_ZH);
                 }
                 expectStatus = Integer.parseInt(value);
                 String neverGiven = badStatus(expectStatus);
                 if (neverGiven != null) {
-                    throw new NotACase(EXPECT_STATUS, neverGiven, STATUSES_ALLOWED_ZH);
+                    throw new NotACase(EXPECT_STATUS, neverGiven, "“" + value + "”不能作为 expectStatus：" + STATUSES_ALLOWED_ZH);
                 }
             } else if (header.startsWith(EXPECT_PREFIX)) {
                 String path = header.substring(EXPECT_PREFIX.length());
@@ -201,10 +213,16 @@ public final class CaseColumns {
         if (checksNothing != null) {
             throw new NotACase(null, checksNothing, null);
         }
+        String uncheckable = expectsFieldsOfARefusal(expectStatus, expect);
+        if (uncheckable != null) {
+            throw new NotACase(EXPECT_STATUS, uncheckable, "expectStatus 为 " + expectStatus + " 时没有决策结果，expect. 单元格无法检查："
+                    + "请清空这些单元格，或在 expectStatus 中填写 200。");
+        }
         return new ReplayCase(named == null ? where : named, where, request, expect.isEmpty() ? null : expect, expectStatus);
     }
 
     private static JsonNode expected(String header, String path, String value, JsonMapper json) {
+        ExpectedCells.check(header, path, value);
         String field = path.substring(path.lastIndexOf('.') + 1);
         if (LIST_FIELDS.contains(field)) {
             ArrayNode list = json.createArrayNode();
@@ -216,11 +234,9 @@ public final class CaseColumns {
                     list.add(item.strip());
                 }
             }
-            ExpectedCells.check(header, path, list.valueStream().map(JsonNode::asString).toList());
             return list;
         }
-        ExpectedCells.check(header, path, List.of(value));
-        if (value.equals("null")) {
+        if (ExpectedCells.isNull(value)) {
             return json.getNodeFactory().nullNode();
         }
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {

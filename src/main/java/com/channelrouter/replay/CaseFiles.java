@@ -161,8 +161,9 @@ public final class CaseFiles {
         expect = expect != null && expect.isObject() && !expect.isEmpty() ? CaseColumns.nested(expect, json) : null;
         String name = node.has("name") && node.get("name").isString() ? node.get("name").asString() : null;
         String checksNothing = CaseColumns.checksNothing(name, expect, status);
-        if (checksNothing != null) {
-            sink.problem(new Problem(where, checksNothing, true));
+        String uncheckable = CaseColumns.expectsFieldsOfARefusal(status, expect);
+        if (checksNothing != null || uncheckable != null) {
+            sink.problem(new Problem(where, checksNothing != null ? checksNothing : uncheckable, true));
             return;
         }
         sink.accept(new ReplayCase(name == null ? where : name, where, node.get("request"), expect, status));
@@ -320,6 +321,11 @@ public final class CaseFiles {
                 if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
                     sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
                             + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
+                    refused = true;
+                } else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.ERROR) {
+                    // read as empty, an error (#N/A) in an expect. cell would leave its field unchecked and the case passing
+                    sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
+                            + new CellReference(r, c).formatAsString(false), "the cell shows an error: type the value", true));
                     refused = true;
                 } else if (c < headers.size() && !headers.get(c).isEmpty()) {
                     values.put(headers.get(c), text(cell, localTime));

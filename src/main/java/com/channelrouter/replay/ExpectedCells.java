@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * What an expect. cell must hold, by the type of the decision field it names: a time, a number, true or false, one
- * of the codes. A cell that holds something else could only fail its test as a mismatch ("expected an hour later
- * but was 2026-11-26T11:08:00Z"), as if the tables were wrong; it is refused as the cell it is, in English and
- * Chinese. Derived from the decision itself, so that a field added to it is known here too.
+ * of the codes, codes separated by |. A cell that holds something else could only fail its test as a mismatch
+ * ("expected an hour later but was 2026-11-26T11:08:00Z"), as if the tables were wrong; it is refused as the cell it
+ * is, in English and Chinese. Derived from the decision itself, so that a field added to it is known here too.
  */
 final class ExpectedCells {
 
@@ -42,26 +42,43 @@ final class ExpectedCells {
         return Collections.unmodifiableMap(fields);
     }
 
+    /** True for {@code null} in any case: how a case says the decision has no such value. */
+    static boolean isNull(String value) {
+        return value.equalsIgnoreCase("null");
+    }
+
     /**
-     * Refuses a cell that the field it names can never hold; {@code items} are a list cell's values ("A|B"). {@code
-     * null} is always allowed: it is how a case says the decision has none (no dispatch deadline, no target channel).
+     * Refuses a cell that the field it names can never hold. {@code null} is allowed where the decision may have
+     * none (no dispatch deadline, no target channel), not for a number or a flag it always has, nor for a list,
+     * which is empty when there is none ({@code none}).
      */
-    static void check(String header, String path, List<String> items) {
+    static void check(String header, String path, String value) {
         Type type = FIELDS.get(path);
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            type = list.getActualTypeArguments()[0];
+            checkList(header, list.getActualTypeArguments()[0], value);
+        } else if (type instanceof Class<?> kind && !(isNull(value) && !kind.isPrimitive())) {
+            checkOne(header, kind, value);
         }
-        if (!(type instanceof Class<?> kind)) {
+    }
+
+    private static void checkList(String header, Type itemType, String value) {
+        if (value.equals("[]") || value.equalsIgnoreCase("none") || !(itemType instanceof Class<?> kind) || !kind.isEnum()) {
             return;
         }
-        for (String value : items) {
-            if (!value.equals("null")) {
-                check(header, kind, value);
+        List<String> codes = codes(kind);
+        for (String item : value.split("\\|")) {
+            String code = item.strip();
+            if (!code.isEmpty() && !codes.contains(code)) {
+                String example = codes.get(0) + "|" + codes.get(1);
+                throw new CaseColumns.NotACase(header, header + " must be codes separated by | (such as " + example + "), or none "
+                        + "when there is none: \"" + code + "\" is not one of " + String.join(", ", codes),
+                        header + " 须填写以 | 分隔的代码（例如 " + example + "），没有时填写 none；“" + code + "”不是以下之一："
+                                + String.join("、", codes) + "。");
             }
         }
     }
 
-    private static void check(String header, Class<?> kind, String value) {
+    private static void checkOne(String header, Class<?> kind, String value) {
         if (kind == Instant.class && !isDateTime(value)) {
             throw new CaseColumns.NotACase(header, header + " must be a date and time such as 2026-11-26T10:08:00Z (or an Excel "
                     + "date), or null when the decision has none, not \"" + value + "\"",
@@ -76,11 +93,15 @@ final class ExpectedCells {
             throw new CaseColumns.NotACase(header, header + " must be true or false, not \"" + value + "\"",
                     header + " 须填写 true 或 false；“" + value + "”不是。");
         }
-        if (kind.isEnum() && Arrays.stream(kind.getEnumConstants()).map(c -> ((Enum<?>) c).name()).noneMatch(value::equals)) {
-            List<String> codes = Arrays.stream(kind.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        if (kind.isEnum() && !codes(kind).contains(value)) {
+            List<String> codes = codes(kind);
             throw new CaseColumns.NotACase(header, header + " must be one of " + String.join(", ", codes) + " (or null), not \""
                     + value + "\"", header + " 须填写以下之一：" + String.join("、", codes) + "（或 null）；“" + value + "”不是。");
         }
+    }
+
+    private static List<String> codes(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(code -> ((Enum<?>) code).name()).toList();
     }
 
     private static boolean isDateTime(String value) {

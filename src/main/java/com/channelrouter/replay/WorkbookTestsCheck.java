@@ -4,11 +4,14 @@ import com.channelrouter.tables.CandidateCheck;
 import com.channelrouter.tables.DecisionTables;
 import com.channelrouter.tables.TableProblem;
 import com.channelrouter.tables.WorkbookTests;
+import org.apache.poi.ss.util.CellReference;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,20 +40,47 @@ class WorkbookTestsCheck implements CandidateCheck {
         int cases = 0;
         int passed = 0;
         for (WorkbookTests tests : candidate.tests()) {
-            cases += tests.cases().size();
-            passed += check(tests, candidate, problems);
+            if (readableHeader(tests, problems)) {
+                cases += tests.cases().size();
+                passed += check(tests, candidate, problems);
+            }
         }
         return new Result("workbook tests", new Summary(cases, passed, cases - passed), problems);
     }
 
+    /**
+     * Points out the header cells that are no Tests column (suggesting the column meant, where one is obvious) or that
+     * name a column twice; false for a column named twice: which of its cells would count is anyone's guess, so the
+     * sheet's tests are not run until one is kept (as a QA case file's are not).
+     */
+    private static boolean readableHeader(WorkbookTests tests, List<TableProblem> problems) {
+        Map<String, String> firstCells = new HashMap<>();
+        boolean readable = true;
+        for (int column = 0; column < tests.headers().size(); column++) {
+            String header = tests.headers().get(column);
+            String cell = CellReference.convertNumToColString(column) + 1;
+            String first = header.isEmpty() ? null : firstCells.putIfAbsent(header, cell);
+            if (first != null) {
+                readable = false;
+                problems.add(new TableProblem(tests.workbook(), tests.sheet(), cell, 1, header, header,
+                        "The column \"" + header + "\" is named twice (" + first + " and " + cell + "): keep one. The tests of this "
+                                + "sheet run once it is named once.",
+                        "列“" + header + "”出现了两次（" + first + " 和 " + cell + "）：请只保留一列。改正后才会运行本表的测试。"));
+            } else if (CaseColumns.unknown(header) != null) {
+                String meant = CaseColumns.suggestion(header);
+                problems.add(new TableProblem(tests.workbook(), tests.sheet(), cell, 1, header, header, meant != null
+                        ? "This is not a Tests column: did you mean \"" + meant + "\"?"
+                        : "This is not a Tests column. Use request fields (itemType, customer.customerClass, …), expect.<field> "
+                                + "columns, expectStatus and name.",
+                        meant != null ? "这不是测试列：是否应为“" + meant + "”？"
+                                : "这不是测试列。请使用请求字段（itemType、customer.customerClass 等）、expect.<字段>、expectStatus 和 name。"));
+            }
+        }
+        return readable;
+    }
+
     /** Runs one workbook's Tests sheet, adding its problems; returns how many of its cases passed. */
     private int check(WorkbookTests tests, DecisionTables candidate, List<TableProblem> problems) {
-        for (String unknown : CaseColumns.unknownColumns(tests.headers())) {
-            problems.add(new TableProblem(tests.workbook(), tests.sheet(), tests.cell(unknown, 1), 1, unknown, unknown,
-                    "This is not a case-file column. Use request fields (itemType, customer.customerClass, …), expect.<field> "
-                            + "columns, expectStatus and name.",
-                    "这不是测试用例列。请使用请求字段（itemType、customer.customerClass 等）、expect.<字段>、expectStatus 和 name。"));
-        }
         int passed = 0;
         for (WorkbookTests.Case row : tests.cases()) {
             String firstCell = "A" + row.excelRow();

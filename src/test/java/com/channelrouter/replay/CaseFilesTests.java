@@ -89,15 +89,38 @@ class CaseFilesTests {
                 + "flag," + LEAD + ",,yes,,\n"
                 + "code," + LEAD + ",,,website,\n"
                 + "list," + LEAD + ",,,,EXPERIENCE_HALL|HALL\n"
-                + "fine," + LEAD + ",60.0,FALSE,WEBSITE,EXPERIENCE_HALL\n");
+                + "null list," + LEAD + ",,,,null\n"
+                + "null flag," + LEAD + ",,null,,\n"
+                + "fine," + LEAD + ",60.0,FALSE,WEBSITE,EXPERIENCE_HALL\n"
+                + "null code in capitals," + LEAD + ",,,NULL,none\n");
 
-        assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("fine");
+        assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("fine", "null code in capitals");
+        assertThat(csv.cases.get(1).expect().get("ownerChannel").isNull()).isTrue();
         assertThat(described(csv)).contains(
                 "FAIL c.csv:2: expect.sla.responseMinutes must be a number such as 60, not \"sixty\"",
                 "FAIL c.csv:3: expect.secondTransfer must be true or false, not \"yes\"",
                 "FAIL c.csv:4: expect.ownerChannel must be one of ",
                 "WEBSITE", "(or null), not \"website\"",
-                "FAIL c.csv:5: expect.assistChannels must be one of ", "not \"HALL\"");
+                "FAIL c.csv:5: expect.assistChannels must be codes separated by | (such as ", "or none when there is none: \"HALL\" "
+                        + "is not one of ",
+                "FAIL c.csv:6: expect.assistChannels must be codes separated by |", "\"null\" is not one of",
+                "FAIL c.csv:7: expect.secondTransfer must be true or false, not \"null\"");
+    }
+
+    /** A refusal has no decision to compare fields with: expecting both would pass on the status alone, unchecked. */
+    @Test
+    void expectedFieldsWithARefusalStatusAreAProblem() {
+        CaseFiles.Collected csv = read("c.csv", "name," + REQUEST + ",expect.ownerChannel,expectStatus\n"
+                + "both," + LEAD + ",WEBSITE,422\n"
+                + "status and fields," + LEAD + ",WEBSITE,200\n");
+        CaseFiles.Collected jsonl = read("c.jsonl", "{\"request\":{\"itemType\":\"LEAD\"},\"expect\":{\"ownerChannel\":\"WEBSITE\"},"
+                + "\"expectStatus\":400}\n");
+
+        assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("status and fields");
+        assertThat(described(csv)).isEqualTo("FAIL c.csv:2: expectStatus 422 gets no decision, so its expect. fields cannot be "
+                + "checked: leave them empty, or expect 200\n");
+        assertThat(jsonl.cases).isEmpty();
+        assertThat(described(jsonl)).contains("FAIL c.jsonl:1: expectStatus 400 gets no decision");
     }
 
     @Test
@@ -234,6 +257,31 @@ class CaseFilesTests {
         CaseFiles.Collected collected = read("c.json", "[\n  {\"request\": {\"itemType\": \"LEAD\"},\n   \"expectStatus\": 400}\n]\n");
 
         assertThat(described(collected)).isEqualTo("FAIL c.json:1: holds a JSON array: write one case per line (JSON lines)\n");
+    }
+
+    /** Read as empty, an error (#N/A) in an expect. cell would leave its field unchecked and the case passing. */
+    @Test
+    void aCellShowingAnErrorIsAProblemAtItsCell() throws IOException {
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        try (XSSFWorkbook cases = new XSSFWorkbook()) {
+            Sheet sheet = cases.createSheet("Cases");
+            Row header = sheet.createRow(0);
+            Row row = sheet.createRow(1);
+            String[] headers = {"name", "itemType", "expect.ownerChannel", "expect.sla.responseMinutes"};
+            for (int c = 0; c < headers.length; c++) {
+                header.createCell(c).setCellValue(headers[c]);
+            }
+            row.createCell(0).setCellValue("one");
+            row.createCell(1).setCellValue("LEAD");
+            row.createCell(2).setCellValue("WEBSITE");
+            row.createCell(3).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+            cases.write(workbook);
+        }
+
+        CaseFiles.Collected collected = read("c.xlsx", workbook.toByteArray());
+
+        assertThat(collected.cases).isEmpty();
+        assertThat(described(collected)).isEqualTo("FAIL c.xlsx!Cases!D2: the cell shows an error: type the value\n");
     }
 
     @Test

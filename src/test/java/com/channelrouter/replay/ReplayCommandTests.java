@@ -168,7 +168,9 @@ class ReplayCommandTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(output()).contains("FAIL wrong rule (both.csv:3)").contains("routingRule: expected L1, actual L4")
-                .endsWith("2 passed, 1 failed\n");
+                .as("a refusal has no fields to check: expecting some with it is a problem, not a pass on the status alone")
+                .contains("FAIL both.csv:4: expectStatus 400 gets no decision, so its expect. fields cannot be checked")
+                .endsWith("1 passed, 2 failed\n");
     }
 
     @Test

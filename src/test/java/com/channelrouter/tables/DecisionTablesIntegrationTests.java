@@ -438,6 +438,32 @@ class DecisionTablesIntegrationTests {
         assertThat(upload(passing, ROUTING).body().get("publishable").asBoolean()).isTrue();
     }
 
+    /**
+     * A column named twice is pointed out at its second header cell and the sheet's tests are not run (which cell
+     * would count?); a misspelt expectation is pointed out with the column it most likely means.
+     */
+    @Test
+    void aTestsColumnNamedTwiceOrMisspeltIsPointedOutAtItsHeader() {
+        Workbooks withTests = shipped.addTable(ROUTING, "Tests",
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "expect.ownerChannel", "Expect.routingRule",
+                        "expect.ownerChannel"},
+                new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS",
+                        "CORE_AGENT", "L6", "WEBSITE"});
+
+        TestHttp.Response response = upload(withTests, ROUTING);
+
+        assertThat(response.body().get("publishable").asBoolean()).isFalse();
+        assertThat(response.body().get("checks").get(0).get("summary").get("cases").asInt()).as("not run").isZero();
+        List<String> problems = new ArrayList<>();
+        response.body().get("problems").forEach(p -> problems.add(p.get("cell").asString() + " " + p.get("message").asString()));
+        assertThat(problems).containsExactly(
+                "J1 This is not a Tests column: did you mean \"expect.routingRule\"?",
+                "K1 The column \"expect.ownerChannel\" is named twice (I1 and K1): keep one. The tests of this sheet run once it is "
+                        + "named once.");
+        assertThat(firstProblemInChinese(withTests, ROUTING).get("message").asString()).isEqualTo("这不是测试列：是否应为“expect.routingRule”？");
+    }
+
     /** An expected time that is no time is pointed out at its cell, in both languages, rather than failing as a mismatch. */
     @Test
     void anExpectedTimeThatIsNoTimeIsPointedOutAtItsCell() {
