@@ -2,6 +2,7 @@ package com.channelrouter.replay;
 
 import com.channelrouter.engine.RuleCompiler;
 import com.channelrouter.routing.RoutingDecisions;
+import com.channelrouter.tables.CandidateCheck;
 import com.channelrouter.tables.DecisionTableLoader;
 import com.channelrouter.tables.DecisionTables;
 import com.channelrouter.tables.LiveDecisionTables;
@@ -76,14 +77,26 @@ public final class ReplayCommand {
             return 1;
         }
         JsonMapper json = JsonConfiguration.mapper();
-        ReplayReport report = replay(files, tables, json);
+        Replayed replayed = replay(files, tables, json);
+        ReplayReport report = replayed.report();
+        // the workbooks' own Tests sheets first, as an upload runs them: a check before uploading must not be greener
+        replayed.workbookTests().problems().forEach(problem -> out.println("FAIL " + problem.describe()));
         print(report, out);
         if (reportDir != null) {
             ReportFiles.write(report, reportDir, json);
             out.println("Report: " + reportDir.resolve(ReportFiles.HTML) + ", " + reportDir.resolve(ReportFiles.JUNIT));
         }
-        out.println(report.passed() + " passed, " + report.failed() + " failed");
-        return report.failed() == 0 ? 0 : 1;
+        int passed = report.passed() + replayed.workbookTestsPassed();
+        int failed = report.failed() + replayed.workbookTests().problems().size();
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** The case files' replay, and the tables' own Tests sheets run as an upload runs them. */
+    private record Replayed(ReplayReport report, CandidateCheck.Result workbookTests) {
+        int workbookTestsPassed() {
+            return ((WorkbookTestsCheck.Summary) workbookTests.summary()).passed();
+        }
     }
 
     /** Exit 2 is for a command that cannot mean anything; a file or a folder that cannot be read is a failure (1). */
@@ -93,12 +106,14 @@ public final class ReplayCommand {
         return 2;
     }
 
-    private static ReplayReport replay(List<Path> files, DecisionTables tables, JsonMapper json) {
+    private static Replayed replay(List<Path> files, DecisionTables tables, JsonMapper json) {
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             Validator validator = validation.getValidator();
             Clock clock = Clock.systemUTC();
             RoutingDecisions decisions = RoutingDecisions.withoutRegistry(new LiveDecisionTables(tables), clock);
-            Replayer replayer = new Replayer(new CaseRunner(decisions, validator, json, clock), new CaseFiles(json), clock);
+            CaseRunner runner = new CaseRunner(decisions, validator, json, clock);
+            CandidateCheck.Result workbookTests = new WorkbookTestsCheck(runner, json).check(tables);
+            Replayer replayer = new Replayer(runner, new CaseFiles(json), clock);
             List<Replayer.Input> inputs = new ArrayList<>();
             try {
                 for (Path file : files) {
@@ -108,7 +123,7 @@ public final class ReplayCommand {
                         inputs.add(open(file));
                     }
                 }
-                return replayer.replay(inputs, tables);
+                return new Replayed(replayer.replay(inputs, tables), workbookTests);
             } finally {
                 inputs.stream().map(Replayer.Input::content).filter(Objects::nonNull).forEach(ReplayCommand::closeQuietly);
             }

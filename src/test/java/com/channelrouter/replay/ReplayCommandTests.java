@@ -217,6 +217,25 @@ class ReplayCommandTests {
         assertThat(output()).contains("ownerChannel: expected CORE_AGENT, actual SERVICE_HALL");
     }
 
+    /** As an upload runs them: a check before uploading must not pass what the upload then refuses. */
+    @Test
+    void aCandidateWorkbooksOwnTestsRunToo(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("routing.xlsx"), com.channelrouter.tables.TestWorkbooks.routingWithTests(
+                new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
+                        "customer.accountManagerId", "productCode", "expect.ownerChannel"},
+                new String[]{"C lead for MAS", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-1", "C", "", "MAS", "CORE_AGENT"},
+                new String[]{"wrong on purpose", "LEAD", "SERVICE_HALL", "2026-11-26T10:08:00Z", "T-2", "C", "", "MAS", "WEBSITE"}));
+        Path csv = dir.resolve("cases.csv");
+        Files.writeString(csv, "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,expect.routingRule\n"
+                + "right rule,LEAD,WEBSITE,C-1,C,VPMN,L4\n");
+
+        int exit = replay(csv.toString(), "--tables", dir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).startsWith("FAIL Tests!A3 (name): Test \"wrong on purpose\" in routing.xlsx fails: ownerChannel: "
+                + "expected WEBSITE but was CORE_AGENT.\n").endsWith("2 passed, 1 failed\n");
+    }
+
     @Test
     void badUsageIsExplained() {
         assertThat(replay()).isEqualTo(2);

@@ -10,4 +10,9 @@ public final class TestWorkbooks {
     public static byte[] routingWithL6OwnedBy(String channel) {
         return Workbooks.shipped().setText("routing.xlsx", "Routing LEAD", "I9", channel).bytes("routing.xlsx");
     }
+
+    /** The shipped routing workbook with a Tests sheet of these rows, the first naming the columns. */
+    public static byte[] routingWithTests(String[]... rows) {
+        return Workbooks.shipped().addTable("routing.xlsx", "Tests", rows).bytes("routing.xlsx");
+    }
 }
