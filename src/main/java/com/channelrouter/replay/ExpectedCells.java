@@ -26,7 +26,8 @@ final class ExpectedCells {
     /** The decision's fields as expect. columns name them (sla.rule for the SLA's), with their types, in order. */
     static final Map<String, Type> FIELDS = fields();
 
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** The decision's numbers are minutes and percentages: never negative. */
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     private ExpectedCells() {
     }
@@ -95,6 +96,11 @@ final class ExpectedCells {
         }
         if (kind.isEnum() && !codes(kind).contains(value)) {
             List<String> codes = codes(kind);
+            String meant = codes.stream().filter(value::equalsIgnoreCase).findFirst().orElse(null);
+            if (meant != null) { // codes are written in capitals, as the decision gives them
+                throw new CaseColumns.NotACase(header, header + " must be written " + meant + ", in capitals, not \"" + value + "\"",
+                        header + " 须填写大写的 " + meant + "，而不是“" + value + "”。");
+            }
             throw new CaseColumns.NotACase(header, header + " must be one of " + String.join(", ", codes) + " (or null), not \""
                     + value + "\"", header + " 须填写以下之一：" + String.join("、", codes) + "（或 null）；“" + value + "”不是。");
         }

@@ -41,6 +41,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Work items: read one, list a page, and move them through their life. */
 @RestController
@@ -49,6 +50,7 @@ class WorkItemController {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_PAGE_SIZE = 20;
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]{1,10}");
     /** The last page whose rows (up to the end of the largest page) can be counted in an int, as the query does. */
     static final int LAST_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
     private static final String MOVED = "The item after the move, as GET answers it";
@@ -269,13 +271,12 @@ class WorkItemController {
         if (value == null) {
             return absent;
         }
-        try {
-            int number = Integer.parseInt(value);
+        // digits as typed in a URL: Integer.parseInt alone would also take "+1" and full-width "１"
+        if (ASCII_DIGITS.matcher(value).matches()) {
+            long number = Long.parseLong(value);
             if (number >= min && number <= max) {
-                return number;
+                return (int) number;
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
         }
         problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
         return min;

@@ -87,24 +87,27 @@ class CaseFilesTests {
                 + "expect.ownerChannel,expect.assistChannels\n"
                 + "minutes," + LEAD + ",sixty,,,\n"
                 + "flag," + LEAD + ",,yes,,\n"
-                + "code," + LEAD + ",,,website,\n"
+                + "code," + LEAD + ",,,WEBSTE,\n"
                 + "list," + LEAD + ",,,,EXPERIENCE_HALL|HALL\n"
                 + "null list," + LEAD + ",,,,null\n"
                 + "null flag," + LEAD + ",,null,,\n"
                 + "fine," + LEAD + ",60.0,FALSE,WEBSITE,EXPERIENCE_HALL\n"
-                + "null code in capitals," + LEAD + ",,,NULL,none\n");
+                + "null code in capitals," + LEAD + ",,,NULL,none\n"
+                + "lower case," + LEAD + ",,,website,\n"
+                + "negative," + LEAD + ",-60,,,\n");
 
         assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("fine", "null code in capitals");
         assertThat(csv.cases.get(1).expect().get("ownerChannel").isNull()).isTrue();
         assertThat(described(csv)).contains(
                 "FAIL c.csv:2: expect.sla.responseMinutes must be a number such as 60, not \"sixty\"",
                 "FAIL c.csv:3: expect.secondTransfer must be true or false, not \"yes\"",
-                "FAIL c.csv:4: expect.ownerChannel must be one of ",
-                "WEBSITE", "(or null), not \"website\"",
+                "FAIL c.csv:4: expect.ownerChannel must be one of ", "WEBSITE", "(or null), not \"WEBSTE\"",
                 "FAIL c.csv:5: expect.assistChannels must be codes separated by | (such as ", "or none when there is none: \"HALL\" "
                         + "is not one of ",
                 "FAIL c.csv:6: expect.assistChannels must be codes separated by |", "\"null\" is not one of",
-                "FAIL c.csv:7: expect.secondTransfer must be true or false, not \"null\"");
+                "FAIL c.csv:7: expect.secondTransfer must be true or false, not \"null\"",
+                "FAIL c.csv:10: expect.ownerChannel must be written WEBSITE, in capitals, not \"website\"",
+                "FAIL c.csv:11: expect.sla.responseMinutes must be a number such as 60, not \"-60\"");
     }
 
     /** A refusal has no decision to compare fields with: expecting both would pass on the status alone, unchecked. */

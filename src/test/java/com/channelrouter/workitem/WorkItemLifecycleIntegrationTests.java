@@ -585,6 +585,9 @@ class WorkItemLifecycleIntegrationTests {
             List<String> fields = new ArrayList<>();
             response.body().get("errors").forEach(e -> fields.add(e.get("field").asString()));
             assertThat(fields).containsExactlyInAnyOrder("page", "size", "ownerChannel");
+            for (String odd : List.of("%EF%BC%91", "%2B1", "-0")) { // full-width 1, +1
+                assertThat(http.get("/api/v1/work-items?page=" + odd, NETWORK).status()).as("page=" + odd).isEqualTo(400);
+            }
             JsonNode unpaged = http.get("/api/v1/work-items", NETWORK).body();
             assertThat(unpaged.get("page").asInt()).as("no page given: the first").isZero();
             assertThat(unpaged.get("size").asInt()).isEqualTo(20);
