@@ -73,7 +73,7 @@ final class PublishRefusals {
 
     /**
      * The problems as the problem+json {@code errors}, at most 50: the sheet, cell and column as the field
-     * ("Routing LEAD!I4 (Owner channel)", as an upload's report describes them), the message in the request's
+     * ("Routing LEAD!I4 (Owner channel)", "[sla.xlsx]Tests!A3 (name)", as an upload's report describes them), the message in the request's
      * language as an upload's report gives it (Chinese for Accept-Language zh).
      */
     private static List<FieldProblem> fieldProblems(List<TableProblem> problems) {
@@ -83,10 +83,6 @@ final class PublishRefusals {
     }
 
     private static String field(TableProblem problem) {
-        if (problem.sheet() == null) {
-            return String.valueOf(problem.workbook());
-        }
-        return problem.sheet() + (problem.cell() == null ? "" : "!" + problem.cell())
-                + (problem.column() == null ? "" : " (" + problem.column() + ")");
+        return String.valueOf(problem.place());
     }
 }

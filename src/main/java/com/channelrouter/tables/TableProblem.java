@@ -10,19 +10,30 @@ public record TableProblem(String workbook, String sheet, String cell, Integer r
 
     /** "Routing LEAD!F9 (Owner channel): message", the way Excel users name a cell. */
     public String describe() {
-        StringBuilder text = new StringBuilder();
-        if (sheet != null) {
-            text.append(sheet);
-            if (cell != null) {
-                text.append('!').append(cell);
-            }
-            if (column != null) {
-                text.append(" (").append(column).append(')');
-            }
-            text.append(": ");
-        } else if (workbook != null) {
-            text.append(workbook).append(": ");
+        String place = place();
+        return place == null ? message : place + ": " + message;
+    }
+
+    /**
+     * Where it is, the way Excel users name a cell: "Routing LEAD!F9 (Owner channel)"; a Tests sheet, which every
+     * workbook may have, with its workbook as Excel names a cell in another one ("[sla.xlsx]Tests!A3 (name)");
+     * the workbook alone for a problem with no sheet; null when nothing is known.
+     */
+    public String place() {
+        if (sheet == null) {
+            return workbook;
         }
-        return text.append(message).toString();
+        StringBuilder place = new StringBuilder();
+        if (WorkbookTests.SHEET.equals(sheet) && workbook != null) {
+            place.append('[').append(workbook).append(']');
+        }
+        place.append(sheet);
+        if (cell != null) {
+            place.append('!').append(cell);
+        }
+        if (column != null) {
+            place.append(" (").append(column).append(')');
+        }
+        return place.toString();
     }
 }

@@ -232,7 +232,7 @@ class ReplayCommandTests {
         int exit = replay(csv.toString(), "--tables", dir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(output()).startsWith("FAIL Tests!A3 (name): Test \"wrong on purpose\" in routing.xlsx fails: ownerChannel: "
+        assertThat(output()).startsWith("FAIL [routing.xlsx]Tests!A3 (name): Test \"wrong on purpose\" in routing.xlsx fails: ownerChannel: "
                 + "expected WEBSITE but was CORE_AGENT.\n").endsWith("2 passed, 1 failed\n");
     }
 

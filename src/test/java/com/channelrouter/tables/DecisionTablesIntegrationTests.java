@@ -227,7 +227,7 @@ class DecisionTablesIntegrationTests {
 
         assertThat(refused.status()).as(refused.raw().body()).isEqualTo(422);
         assertThat(refused.body().get("detail").asString()).contains(sla, routing, "routing.xlsx", "cannot be published", "不能发布");
-        assertThat(refused.raw().body()).contains("Tests!A2", "expected CORE_AGENT but was SERVICE_HALL");
+        assertThat(refused.raw().body()).contains("[sla.xlsx]Tests!A2 (name)", "expected CORE_AGENT but was SERVICE_HALL");
         assertThat(live()).isEqualTo(routing);
         assertThat(http.get("/api/v1/decision-tables", OWNER).body().get("versions").size()).as("nothing stored").isEqualTo(versionsBefore);
     }
@@ -378,14 +378,17 @@ class DecisionTablesIntegrationTests {
     void aTestWhoseRequestIsRefusedIsPointedAtTheCellRefused() {
         Workbooks withTests = shipped.addTable(ROUTING, "Tests",
                 new String[]{"name", "itemType", "sourceChannel", "customer.id", "customer.customerClass", "customer.accountManagerId",
-                        "productCode", "expect.ownerChannel"},
-                new String[]{"class typed wrong", "LEAD", "SERVICE_HALL", "T-1", "VIP", "", "MAS", "CORE_AGENT"},
-                new String[]{"a prospect's alert", "ALERT", "BI_SYSTEM", "T-2", "POTENTIAL", "", null, "CORE_AGENT"});
+                        "productCode", "expect.ownerChannel", "expectStatus"},
+                new String[]{"class typed wrong", "LEAD", "SERVICE_HALL", "T-1", "VIP", "", "MAS", "CORE_AGENT", null},
+                new String[]{"a prospect's alert", "ALERT", "BI_SYSTEM", "T-2", "POTENTIAL", "", null, "CORE_AGENT", null},
+                new String[]{"class typed wrong, 200 written", "LEAD", "SERVICE_HALL", "T-3", "VIP", "", "MAS", "CORE_AGENT", "200"});
 
         JsonNode problems = upload(withTests, ROUTING).body().get("problems");
         JsonNode problem = problems.get(0);
         assertThat(problems.get(1).get("cell").asString()).isEqualTo("A3");
         assertThat(problems.get(1).get("message").asString()).contains("the tables refuse its item (422)");
+        assertThat(problems.get(2).get("cell").asString()).as("200 written or not, the same refusal at the same cell").isEqualTo("E4");
+        assertThat(problems.get(2).get("message").asString()).contains("gets no decision");
 
         assertThat(problem.get("cell").asString()).isEqualTo("E2");
         assertThat(problem.get("column").asString()).isEqualTo("customer.customerClass");
