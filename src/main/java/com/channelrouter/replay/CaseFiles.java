@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -237,7 +238,7 @@ public final class CaseFiles {
                 row.put(headers.get(i), cells.get(i));
             }
         }
-        toCase(row, where, sink);
+        toCase(row, where, sink, column -> where);
     }
 
     private static int lastNamed(List<String> headers) {
@@ -337,16 +338,20 @@ public final class CaseFiles {
                 }
             }
             if (!refused && values.values().stream().anyMatch(v -> !v.isBlank())) {
-                toCase(values, where, sink);
+                // a cell that cannot be read as its column is named by its own address, as formulas and errors are
+                toCase(values, where, sink, column -> headers.contains(column)
+                        ? fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, headers.indexOf(column)).formatAsString(false)
+                        : where);
             }
         }
     }
 
-    private void toCase(Map<String, String> row, String where, Sink sink) {
+    /** The row's case, or its problem reported where {@code cellOf} says the column at fault is (the row when none is). */
+    private void toCase(Map<String, String> row, String where, Sink sink, UnaryOperator<String> cellOf) {
         try {
             sink.accept(CaseColumns.toCase(row, where, json));
         } catch (CaseColumns.NotACase malformed) {
-            sink.problem(new Problem(where, malformed.getMessage(), true));
+            sink.problem(new Problem(malformed.column == null ? where : cellOf.apply(malformed.column), malformed.getMessage(), true));
         }
     }
 

@@ -278,13 +278,20 @@ class CaseFilesTests {
             row.createCell(1).setCellValue("LEAD");
             row.createCell(2).setCellValue("WEBSITE");
             row.createCell(3).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+            Row secondRow = sheet.createRow(2);
+            secondRow.createCell(0).setCellValue("two");
+            secondRow.createCell(1).setCellValue("LEAD");
+            secondRow.createCell(3).setCellValue("sixty");
             cases.write(workbook);
         }
 
         CaseFiles.Collected collected = read("c.xlsx", workbook.toByteArray());
 
         assertThat(collected.cases).isEmpty();
-        assertThat(described(collected)).isEqualTo("FAIL c.xlsx!Cases!D2: the cell shows an error: type the value\n");
+        assertThat(described(collected)).isEqualTo("""
+                FAIL c.xlsx!Cases!D2: the cell shows an error: type the value
+                FAIL c.xlsx!Cases!D3: expect.sla.responseMinutes must be a number such as 60, not "sixty"
+                """);
     }
 
     @Test
