@@ -4,17 +4,18 @@
 # 90s) and on until the JIT has settled (service.sh), then attaches async-profiler (itimer, 1 ms; fetched from Maven
 # Central as tools.profiler:async-profiler into the local repository on first use) for 30 s of the same load, and
 # writes the collapsed stacks to OUT (default target/routings-profile.collapsed: one line per stack, its samples at
-# the end; flamegraph tools read it). Prints wrk's result for the profiled 30 s (the profiler costs a fifth of the
-# throughput) and each kind of thread's share of the samples. Needs wrk, Maven and the local MariaDB.
+# the end; flamegraph tools read it). Prints wrk's result for the profiled 30 s (the profiler slows the service a
+# little: compare throughput without it) and each kind of thread's share of the samples. Run after
+# `mvn -DskipTests package`; needs wrk, curl, bc, unzip, a JDK's jcmd and jstat, Maven and the local MariaDB.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LOAD_DIR=$PWD/docs/load DB=mariadb
 WARMUP=${WARMUP:-90s} OUT=${OUT:-$PWD/target/routings-profile.collapsed} PROFILER_VERSION=${PROFILER_VERSION:-4.1}
-profiler_jar=~/.m2/repository/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar
-[[ -f $profiler_jar ]] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:$PROFILER_VERSION
-profiler=$(mktemp -d)/profiler
-unzip -q -o "$profiler_jar" 'linux-x64/*' -d "$profiler"
-library=$profiler/linux-x64/libasyncProfiler.so
+profiler=$PWD/target/async-profiler
+mvn -q dependency:copy -Dartifact=tools.profiler:async-profiler:$PROFILER_VERSION -DoutputDirectory="$profiler"
+platform=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+unzip -q -o "$profiler/async-profiler-$PROFILER_VERSION.jar" "$platform/*" -d "$profiler"
+library=$profiler/$platform/libasyncProfiler.so
 source docs/load/service.sh
 
 url="http://localhost:$PORT/api/v1/routings"

@@ -27,7 +27,6 @@ public final class CaseColumns {
     static final String NAME = "name";
     static final String EXPECT_STATUS = "expectStatus";
     static final String EXPECT_PREFIX = "expect.";
-    private static final Set<String> LIST_FIELDS = Set.of("assistChannels");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*");
 
@@ -178,7 +177,8 @@ public final class CaseColumns {
     /**
      * The case a row describes; values of unknown columns are left out (they are reported once per file).
      *
-     * @throws NotACase when expectStatus is not one a replay gives, or when the row checks nothing
+     * @throws NotACase when expectStatus is not one a replay gives, an expect. cell holds what its field never can
+     *                   ({@link ExpectedCells}), expect. cells stand beside a refusal's status, or the row checks nothing
      */
     public static ReplayCase toCase(Map<String, String> row, String where, JsonMapper json) {
         ObjectNode request = json.createObjectNode();
@@ -223,8 +223,7 @@ public final class CaseColumns {
 
     private static JsonNode expected(String header, String path, String value, JsonMapper json) {
         ExpectedCells.check(header, path, value);
-        String field = path.substring(path.lastIndexOf('.') + 1);
-        if (LIST_FIELDS.contains(field)) {
+        if (ExpectedCells.isList(path)) {
             ArrayNode list = json.createArrayNode();
             if (value.equals("[]") || value.equalsIgnoreCase("none")) {
                 return list;

@@ -323,8 +323,10 @@ public final class CaseFiles {
                     sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
                             + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
                     refused = true;
-                } else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.ERROR) {
-                    // read as empty, an error (#N/A) in an expect. cell would leave its field unchecked and the case passing
+                } else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.ERROR && c < headers.size()
+                        && !headers.get(c).isEmpty() && CaseColumns.unknown(headers.get(c)) == null) {
+                    // read as empty, an error (#N/A) in an expect. cell would leave its field unchecked and the case passing;
+                    // under a column that is ignored (notes) it is ignored with the column
                     sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
                             + new CellReference(r, c).formatAsString(false), "the cell shows an error: type the value", true));
                     refused = true;

@@ -56,7 +56,7 @@ public final class Expectations {
                 String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 JsonNode value = actual == null ? null : actual.get(field.getKey());
                 if (value == null || value.isMissingNode()) {
-                    differences.add(new Difference(child, show(field.getValue()), "(absent)"));
+                    differences.add(new Difference(child, show(field.getValue()), ABSENT));
                 } else {
                     compare(child, field.getValue(), value, differences);
                 }

@@ -26,8 +26,8 @@ final class ExpectedCells {
     /** The decision's fields as expect. columns name them (sla.rule for the SLA's), with their types, in order. */
     static final Map<String, Type> FIELDS = fields();
 
-    /** The decision's numbers are minutes and percentages: never negative. */
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    /** The decision's numbers are whole minutes: 240 or 240.0 as a sheet may show it, never negative nor a fraction. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}(\\.0+)?");
 
     private ExpectedCells() {
     }
@@ -55,11 +55,19 @@ final class ExpectedCells {
      */
     static void check(String header, String path, String value) {
         Type type = FIELDS.get(path);
-        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            checkList(header, list.getActualTypeArguments()[0], value);
-        } else if (type instanceof Class<?> kind && !(isNull(value) && !kind.isPrimitive())) {
-            checkOne(header, kind, value);
+        if (isList(path)) {
+            checkList(header, ((ParameterizedType) type).getActualTypeArguments()[0], value);
+            return;
         }
+        if (!(type instanceof Class<?> kind) || (isNull(value) && !kind.isPrimitive())) {
+            return; // a field the decision may leave out, or one with no simple type (the SLA as a whole)
+        }
+        checkOne(header, kind, value);
+    }
+
+    /** Whether the decision holds a list for this path (assistChannels): a cell writes its items with | between them. */
+    static boolean isList(String path) {
+        return FIELDS.get(path) instanceof ParameterizedType list && list.getRawType() == List.class;
     }
 
     private static void checkList(String header, Type itemType, String value) {
@@ -70,7 +78,8 @@ final class ExpectedCells {
         for (String item : value.split("\\|")) {
             String code = item.strip();
             if (!code.isEmpty() && !codes.contains(code)) {
-                String example = codes.get(0) + "|" + codes.get(1);
+                inCapitals(header, codes, code);
+                String example = String.join("|", codes.subList(0, Math.min(2, codes.size())));
                 throw new CaseColumns.NotACase(header, header + " must be codes separated by | (such as " + example + "), or none "
                         + "when there is none: \"" + code + "\" is not one of " + String.join(", ", codes),
                         header + " 须填写以 | 分隔的代码（例如 " + example + "），没有时填写 none；“" + code + "”不是以下之一："
@@ -86,23 +95,28 @@ final class ExpectedCells {
                     header + " 须填写日期时间，例如 2026-11-26T10:08:00Z（或 Excel 日期）；决策中没有该时间时填写 null。“" + value
                             + "”不是日期时间。");
         }
-        if ((kind == int.class || kind == Integer.class) && !NUMBER.matcher(value).matches()) {
-            throw new CaseColumns.NotACase(header, header + " must be a number such as 60, not \"" + value + "\"",
-                    header + " 须填写数字，例如 60；“" + value + "”不是数字。");
+        if ((kind == int.class || kind == Integer.class) && !WHOLE_NUMBER.matcher(value).matches()) {
+            throw new CaseColumns.NotACase(header, header + " must be a whole number of minutes, 0 or more, such as 60, not \""
+                    + value + "\"", header + " 须填写不小于 0 的整数分钟数，例如 60；“" + value + "”不是。");
         }
         if ((kind == boolean.class || kind == Boolean.class) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new CaseColumns.NotACase(header, header + " must be true or false, not \"" + value + "\"",
                     header + " 须填写 true 或 false；“" + value + "”不是。");
         }
-        if (kind.isEnum() && !codes(kind).contains(value)) {
-            List<String> codes = codes(kind);
-            String meant = codes.stream().filter(value::equalsIgnoreCase).findFirst().orElse(null);
-            if (meant != null) { // codes are written in capitals, as the decision gives them
-                throw new CaseColumns.NotACase(header, header + " must be written " + meant + ", in capitals, not \"" + value + "\"",
-                        header + " 须填写大写的 " + meant + "，而不是“" + value + "”。");
-            }
+        List<String> codes = kind.isEnum() ? codes(kind) : List.of();
+        if (kind.isEnum() && !codes.contains(value)) {
+            inCapitals(header, codes, value);
             throw new CaseColumns.NotACase(header, header + " must be one of " + String.join(", ", codes) + " (or null), not \""
                     + value + "\"", header + " 须填写以下之一：" + String.join("、", codes) + "（或 null）；“" + value + "”不是。");
+        }
+    }
+
+    /** Refuses a code written in the wrong case with the code it plainly means: codes are capitals, as the decision gives them. */
+    private static void inCapitals(String header, List<String> codes, String value) {
+        String meant = codes.stream().filter(value::equalsIgnoreCase).findFirst().orElse(null);
+        if (meant != null) {
+            throw new CaseColumns.NotACase(header, header + " must be written " + meant + ", in capitals, not \"" + value + "\"",
+                    header + " 须填写大写的 " + meant + "，而不是“" + value + "”。");
         }
     }
 

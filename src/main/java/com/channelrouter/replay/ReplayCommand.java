@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -jar channel-router.jar replay FILE… [--tables DIR] [--report-dir DIR]}: replays case files (a
- * folder stands for the case files in it) against the shipped tables (or the workbooks in DIR) with no server
- * and no database, prints every failing case with each differing field, the rules no case reached, and
+ * folder stands for the case files in it) against the shipped tables (or the workbooks in DIR), running their own
+ * Tests sheets as an upload would, with no server and no database, prints every failing case with each differing field, the rules no case reached, and
  * "N passed, M failed"; exits 0 only when nothing failed (1 when something did, a file or the tables could not
  * be read included; 2 on bad usage: no file, an unknown option).
  */
@@ -77,26 +77,28 @@ public final class ReplayCommand {
             return 1;
         }
         JsonMapper json = JsonConfiguration.mapper();
-        Replayed replayed = replay(files, tables, json);
-        ReplayReport report = replayed.report();
-        // the workbooks' own Tests sheets first, as an upload runs them: a check before uploading must not be greener
-        replayed.workbookTests().problems().forEach(problem -> out.println("FAIL " + problem.describe()));
+        ReplayReport report = replay(files, tables, json);
         print(report, out);
         if (reportDir != null) {
             ReportFiles.write(report, reportDir, json);
             out.println("Report: " + reportDir.resolve(ReportFiles.HTML) + ", " + reportDir.resolve(ReportFiles.JUNIT));
         }
-        int passed = report.passed() + replayed.workbookTestsPassed();
-        int failed = report.failed() + replayed.workbookTests().problems().size();
-        out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        out.println(report.passed() + " passed, " + report.failed() + " failed");
+        return report.failed() == 0 ? 0 : 1;
     }
 
-    /** The case files' replay, and the tables' own Tests sheets run as an upload runs them. */
-    private record Replayed(ReplayReport report, CandidateCheck.Result workbookTests) {
-        int workbookTestsPassed() {
-            return ((WorkbookTestsCheck.Summary) workbookTests.summary()).passed();
-        }
+    /**
+     * The report with the tables' own Tests sheets in it, run as an upload runs them (a check before uploading must
+     * not be greener than the upload): each of their problems a failing problem, first, in the printed lines and in
+     * the report files alike; their passing tests counted with the cases.
+     */
+    private static ReplayReport withWorkbookTests(ReplayReport report, CandidateCheck.Result workbookTests) {
+        List<CaseFiles.Problem> problems = new ArrayList<>();
+        workbookTests.problems().forEach(p -> problems.add(new CaseFiles.Problem(p.place(), p.message(), true)));
+        problems.addAll(report.problems());
+        int passed = ((WorkbookTestsCheck.Summary) workbookTests.summary()).passed();
+        return new ReplayReport(report.tableVersion(), report.ranAt(), report.millis(), report.passed() + passed,
+                report.failed() + workbookTests.problems().size(), report.results(), problems, report.coverage());
     }
 
     /** Exit 2 is for a command that cannot mean anything; a file or a folder that cannot be read is a failure (1). */
@@ -106,7 +108,7 @@ public final class ReplayCommand {
         return 2;
     }
 
-    private static Replayed replay(List<Path> files, DecisionTables tables, JsonMapper json) {
+    private static ReplayReport replay(List<Path> files, DecisionTables tables, JsonMapper json) {
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             Validator validator = validation.getValidator();
             Clock clock = Clock.systemUTC();
@@ -123,7 +125,7 @@ public final class ReplayCommand {
                         inputs.add(open(file));
                     }
                 }
-                return new Replayed(replayer.replay(inputs, tables), workbookTests);
+                return withWorkbookTests(replayer.replay(inputs, tables), workbookTests);
             } finally {
                 inputs.stream().map(Replayer.Input::content).filter(Objects::nonNull).forEach(ReplayCommand::closeQuietly);
             }

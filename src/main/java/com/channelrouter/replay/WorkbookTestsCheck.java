@@ -4,7 +4,6 @@ import com.channelrouter.tables.CandidateCheck;
 import com.channelrouter.tables.DecisionTables;
 import com.channelrouter.tables.TableProblem;
 import com.channelrouter.tables.WorkbookTests;
-import org.apache.poi.ss.util.CellReference;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +39,7 @@ class WorkbookTestsCheck implements CandidateCheck {
         int cases = 0;
         int passed = 0;
         for (WorkbookTests tests : candidate.tests()) {
-            if (readableHeader(tests, problems)) {
+            if (reportHeaderProblems(tests, problems)) {
                 cases += tests.cases().size();
                 passed += check(tests, candidate, problems);
             }
@@ -53,22 +52,22 @@ class WorkbookTestsCheck implements CandidateCheck {
      * name a column twice; false for a column named twice: which of its cells would count is anyone's guess, so the
      * sheet's tests are not run until one is kept (as a QA case file's are not).
      */
-    private static boolean readableHeader(WorkbookTests tests, List<TableProblem> problems) {
+    private static boolean reportHeaderProblems(WorkbookTests tests, List<TableProblem> problems) {
         Map<String, String> firstCells = new HashMap<>();
         boolean readable = true;
         for (int column = 0; column < tests.headers().size(); column++) {
             String header = tests.headers().get(column);
-            String cell = CellReference.convertNumToColString(column) + 1;
+            String cell = tests.headerCell(column);
             String first = header.isEmpty() ? null : firstCells.putIfAbsent(header, cell);
             if (first != null) {
                 readable = false;
-                problems.add(new TableProblem(tests.workbook(), tests.sheet(), cell, 1, header, header,
+                problems.add(new TableProblem(tests.workbook(), tests.sheet(), cell, tests.headerRow(), header, header,
                         "The column \"" + header + "\" is named twice (" + first + " and " + cell + "): keep one. The tests of this "
                                 + "sheet run once it is named once.",
                         "列“" + header + "”出现了两次（" + first + " 和 " + cell + "）：请只保留一列。改正后才会运行本表的测试。"));
             } else if (CaseColumns.unknown(header) != null) {
                 String meant = CaseColumns.suggestion(header);
-                problems.add(new TableProblem(tests.workbook(), tests.sheet(), cell, 1, header, header, meant != null
+                problems.add(new TableProblem(tests.workbook(), tests.sheet(), cell, tests.headerRow(), header, header, meant != null
                         ? "This is not a Tests column: did you mean \"" + meant + "\"?"
                         : "This is not a Tests column. Use request fields (itemType, customer.customerClass, …), expect.<field> "
                                 + "columns, expectStatus and name.",

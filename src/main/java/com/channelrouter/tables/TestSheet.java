@@ -15,7 +15,7 @@ final class TestSheet {
 
     static WorkbookTests read(SheetCells sheet, ZoneId localTime, TableProblems problems) {
         if (sheet.rows().isEmpty()) {
-            return new WorkbookTests(sheet.workbook(), sheet.name(), List.of(), List.of());
+            return new WorkbookTests(sheet.workbook(), sheet.name(), 1, List.of(), List.of());
         }
         SheetCells.Row header = sheet.rows().get(0);
         int width = header.cells().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
@@ -40,7 +40,7 @@ final class TestSheet {
                 cases.add(new WorkbookTests.Case(row.excelRow(), values));
             }
         }
-        return new WorkbookTests(sheet.workbook(), sheet.name(), headers, cases);
+        return new WorkbookTests(sheet.workbook(), sheet.name(), header.excelRow(), headers, cases);
     }
 
     /**

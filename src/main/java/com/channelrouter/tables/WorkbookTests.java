@@ -10,16 +10,21 @@ import java.util.Map;
  * the contract's case files (name, itemType, customer.customerClass, …, expect.ownerChannel, …). Read
  * as text here; what the columns mean is the replay harness's business.
  */
-public record WorkbookTests(String workbook, String sheet, List<String> headers, List<Case> cases) {
+public record WorkbookTests(String workbook, String sheet, int headerRow, List<String> headers, List<Case> cases) {
 
     public static final String SHEET = "Tests";
 
     public static WorkbookTests none() {
-        return new WorkbookTests(null, SHEET, List.of(), List.of());
+        return new WorkbookTests(null, SHEET, 1, List.of(), List.of());
     }
 
     /** One test row: its Excel row number and its cells by header. */
     public record Case(int excelRow, Map<String, String> values) {
+    }
+
+    /** The Excel address of a column's header cell, such as "F1" (the header is the sheet's first row that holds something). */
+    public String headerCell(int column) {
+        return CellReference.convertNumToColString(column) + headerRow;
     }
 
     /** The Excel address of a header's cell in a test row, such as "F12". */

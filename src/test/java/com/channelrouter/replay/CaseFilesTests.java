@@ -94,12 +94,14 @@ class CaseFilesTests {
                 + "fine," + LEAD + ",60.0,FALSE,WEBSITE,EXPERIENCE_HALL\n"
                 + "null code in capitals," + LEAD + ",,,NULL,none\n"
                 + "lower case," + LEAD + ",,,website,\n"
-                + "negative," + LEAD + ",-60,,,\n");
+                + "negative," + LEAD + ",-60,,,\n"
+                + "fraction," + LEAD + ",60.5,,,\n"
+                + "lower case in a list," + LEAD + ",,,,EXPERIENCE_HALL|website\n");
 
         assertThat(csv.cases).extracting(ReplayCase::name).containsExactly("fine", "null code in capitals");
         assertThat(csv.cases.get(1).expect().get("ownerChannel").isNull()).isTrue();
         assertThat(described(csv)).contains(
-                "FAIL c.csv:2: expect.sla.responseMinutes must be a number such as 60, not \"sixty\"",
+                "FAIL c.csv:2: expect.sla.responseMinutes must be a whole number of minutes, 0 or more, such as 60, not \"sixty\"",
                 "FAIL c.csv:3: expect.secondTransfer must be true or false, not \"yes\"",
                 "FAIL c.csv:4: expect.ownerChannel must be one of ", "WEBSITE", "(or null), not \"WEBSTE\"",
                 "FAIL c.csv:5: expect.assistChannels must be codes separated by | (such as ", "or none when there is none: \"HALL\" "
@@ -107,7 +109,9 @@ class CaseFilesTests {
                 "FAIL c.csv:6: expect.assistChannels must be codes separated by |", "\"null\" is not one of",
                 "FAIL c.csv:7: expect.secondTransfer must be true or false, not \"null\"",
                 "FAIL c.csv:10: expect.ownerChannel must be written WEBSITE, in capitals, not \"website\"",
-                "FAIL c.csv:11: expect.sla.responseMinutes must be a number such as 60, not \"-60\"");
+                "FAIL c.csv:11: expect.sla.responseMinutes must be a whole number of minutes, 0 or more, such as 60, not \"-60\"",
+                "FAIL c.csv:12: expect.sla.responseMinutes must be a whole number of minutes, 0 or more, such as 60, not \"60.5\"",
+                "FAIL c.csv:13: expect.assistChannels must be written WEBSITE, in capitals, not \"website\"");
     }
 
     /** A refusal has no decision to compare fields with: expecting both would pass on the status alone, unchecked. */
@@ -270,7 +274,7 @@ class CaseFilesTests {
             Sheet sheet = cases.createSheet("Cases");
             Row header = sheet.createRow(0);
             Row row = sheet.createRow(1);
-            String[] headers = {"name", "itemType", "expect.ownerChannel", "expect.sla.responseMinutes"};
+            String[] headers = {"name", "itemType", "expect.ownerChannel", "expect.sla.responseMinutes", "notes"};
             for (int c = 0; c < headers.length; c++) {
                 header.createCell(c).setCellValue(headers[c]);
             }
@@ -278,6 +282,7 @@ class CaseFilesTests {
             row.createCell(1).setCellValue("LEAD");
             row.createCell(2).setCellValue("WEBSITE");
             row.createCell(3).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+            row.createCell(4).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.REF.getCode()); // ignored with its column
             Row secondRow = sheet.createRow(2);
             secondRow.createCell(0).setCellValue("two");
             secondRow.createCell(1).setCellValue("LEAD");
@@ -289,8 +294,9 @@ class CaseFilesTests {
 
         assertThat(collected.cases).isEmpty();
         assertThat(described(collected)).isEqualTo("""
+                WARNING c.xlsx!Cases!1: unknown column "notes" is ignored; the columns are request fields (itemType, customer.id, …), expect.<field>, expectStatus and name
                 FAIL c.xlsx!Cases!D2: the cell shows an error: type the value
-                FAIL c.xlsx!Cases!D3: expect.sla.responseMinutes must be a number such as 60, not "sixty"
+                FAIL c.xlsx!Cases!D3: expect.sla.responseMinutes must be a whole number of minutes, 0 or more, such as 60, not "sixty"
                 """);
     }
 

@@ -229,9 +229,11 @@ class ReplayCommandTests {
         Files.writeString(csv, "name,itemType,sourceChannel,customer.id,customer.customerClass,productCode,expect.routingRule\n"
                 + "right rule,LEAD,WEBSITE,C-1,C,VPMN,L4\n");
 
-        int exit = replay(csv.toString(), "--tables", dir.toString());
+        int exit = replay(csv.toString(), "--tables", dir.toString(), "--report-dir", dir.resolve("report").toString());
 
         assertThat(exit).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("report").resolve(ReportFiles.JUNIT)))
+                .as("in the reports as on the screen").contains("wrong on purpose");
         assertThat(output()).startsWith("FAIL [routing.xlsx]Tests!A3 (name): Test \"wrong on purpose\" in routing.xlsx fails: ownerChannel: "
                 + "expected WEBSITE but was CORE_AGENT.\n").endsWith("2 passed, 1 failed\n");
     }

@@ -448,6 +448,7 @@ class DecisionTablesIntegrationTests {
     @Test
     void aTestsColumnNamedTwiceOrMisspeltIsPointedOutAtItsHeader() {
         Workbooks withTests = shipped.addTable(ROUTING, "Tests",
+                new String[]{}, // an empty first row: the header is the first row that holds something, here row 2
                 new String[]{"name", "itemType", "sourceChannel", "occurredAt", "customer.id", "customer.customerClass",
                         "customer.accountManagerId", "productCode", "expect.ownerChannel", "Expect.routingRule",
                         "expect.ownerChannel"},
@@ -461,8 +462,8 @@ class DecisionTablesIntegrationTests {
         List<String> problems = new ArrayList<>();
         response.body().get("problems").forEach(p -> problems.add(p.get("cell").asString() + " " + p.get("message").asString()));
         assertThat(problems).containsExactly(
-                "J1 This is not a Tests column: did you mean \"expect.routingRule\"?",
-                "K1 The column \"expect.ownerChannel\" is named twice (I1 and K1): keep one. The tests of this sheet run once it is "
+                "J2 This is not a Tests column: did you mean \"expect.routingRule\"?",
+                "K2 The column \"expect.ownerChannel\" is named twice (I2 and K2): keep one. The tests of this sheet run once it is "
                         + "named once.");
         assertThat(firstProblemInChinese(withTests, ROUTING).get("message").asString()).isEqualTo("这不是测试列：是否应为“expect.routingRule”？");
     }
