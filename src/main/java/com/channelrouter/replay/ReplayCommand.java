@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 /**
  * {@code java -jar channel-router.jar replay FILE… [--tables DIR] [--report-dir DIR]}: replays case files (a
  * folder stands for the case files in it) against the shipped tables (or the workbooks in DIR), running their own
- * Tests sheets as an upload would, with no server and no database, prints every failing case with each differing field, the rules no case reached, and
- * "N passed, M failed"; exits 0 only when nothing failed (1 when something did, a file or the tables could not
+ * Tests sheets as an upload would, with no server and no database; prints every failing case with each differing
+ * field, the rules no case reached, and "N passed, M failed"; exits 0 only when nothing failed (1 when something did, a file or the tables could not
  * be read included; 2 on bad usage: no file, an unknown option).
  */
 public final class ReplayCommand {
