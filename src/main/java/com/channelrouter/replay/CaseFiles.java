@@ -320,32 +320,34 @@ public final class CaseFiles {
             for (Cell cell : row) {
                 int c = cell.getColumnIndex();
                 if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-                    sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
-                            + new CellReference(r, c).formatAsString(false), "formulas are not read: type the value", true));
+                    sink.problem(new Problem(address(fileName, sheet, r, c), "formulas are not read: type the value", true));
                     refused = true;
                 } else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.ERROR && c < headers.size()
                         && !headers.get(c).isEmpty() && CaseColumns.unknown(headers.get(c)) == null) {
                     // read as empty, an error (#N/A) in an expect. cell would leave its field unchecked and the case passing;
                     // under a column that is ignored (notes) it is ignored with the column
-                    sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!"
-                            + new CellReference(r, c).formatAsString(false), "the cell shows an error: type the value", true));
+                    sink.problem(new Problem(address(fileName, sheet, r, c), "the cell shows an error: type the value", true));
                     refused = true;
                 } else if (c < headers.size() && !headers.get(c).isEmpty()) {
                     values.put(headers.get(c), text(cell, localTime));
                 } else if (!text(cell, localTime).isBlank()) {
                     // as in CSV, a value under no header is a mistake (a shifted row, a forgotten column name), not noise
-                    sink.problem(new Problem(fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false),
+                    sink.problem(new Problem(address(fileName, sheet, r, c),
                             "has a value but its column has no header in row " + (headerRow.getRowNum() + 1), true));
                     refused = true;
                 }
             }
             if (!refused && values.values().stream().anyMatch(v -> !v.isBlank())) {
                 // a cell that cannot be read as its column is named by its own address, as formulas and errors are
-                toCase(values, where, sink, column -> headers.contains(column)
-                        ? fileName + "!" + sheet.getSheetName() + "!" + new CellReference(r, headers.indexOf(column)).formatAsString(false)
-                        : where);
+                toCase(values, where, sink,
+                        column -> headers.contains(column) ? address(fileName, sheet, r, headers.indexOf(column)) : where);
             }
         }
+    }
+
+    /** A cell of a case workbook as problems name it: c.xlsx!Cases!D3. */
+    private static String address(String fileName, Sheet sheet, int row, int column) {
+        return fileName + "!" + sheet.getSheetName() + "!" + new CellReference(row, column).formatAsString(false);
     }
 
     /** The row's case, or its problem reported where {@code cellOf} says the column at fault is (the row when none is). */
